@@ -1,0 +1,121 @@
+/**
+ * The study schema: every key a YAML study may hold, its type, range and default.
+ * Validation happens on the whole study (and on every grid point) before any run starts; see load.ts.
+ */
+import { z } from 'zod';
+
+/** Where noise goes: on the inputs, between a hidden Dense layer and its activation, or after the activation. */
+export const PLACEMENTS = ['input', 'pre', 'post'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+const int = (min: number) => z.number().int().min(min);
+const positive = z.number().positive();
+const stddev = z.number().min(0).finite();
+
+const placementName = z.enum(['none', ...PLACEMENTS]);
+
+export const circlesData = z.strictObject({
+  generator: z.literal('circles'),
+  samples: int(2).default(100),
+  noise: z.number().min(0).default(0.1),
+  seed: int(0).max(2 ** 32 - 1).default(1),
+  factor: z.number().gt(0).lt(1).default(0.8),
+  trainSize: int(1).default(30),
+});
+
+export const moonsData = z.strictObject({
+  generator: z.literal('moons'),
+  samples: int(2).default(100),
+  noise: z.number().min(0).default(0.1),
+  seed: int(0).max(2 ** 32 - 1).default(1),
+  trainSize: int(1).default(30),
+});
+
+export const fileData = z.strictObject({
+  file: z.string().min(1),
+  /** Label column by name; default: the last column. */
+  label: z.string().min(1).optional(),
+  /** First trainSize rows train, the rest test (as the tutorial splits). */
+  trainSize: int(1),
+});
+
+export const dataSpec = z.union([circlesData, moonsData, fileData]);
+
+export const modelSpec = z.strictObject({
+  /** Units of each hidden Dense layer; the output is one sigmoid unit for two classes. */
+  hidden: z.array(int(1)).min(1).default([500]),
+  activation: z.enum(['relu', 'tanh', 'sigmoid', 'linear']).default('relu'),
+});
+
+export const trainSpec = z.strictObject({
+  epochs: int(1).default(4000),
+  batchSize: int(1).default(32),
+  learningRate: positive.default(0.001),
+  optimizer: z.enum(['adam', 'sgd']).default('adam'),
+  /** auto: the fused engine when it supports the model, else tfjs. */
+  engine: z.enum(['auto', 'fused', 'tfjs']).default('auto'),
+  /** Learning curves: false, true (every epoch) or every k epochs. */
+  history: z.union([z.boolean(), int(1)]).default(false),
+});
+
+export const noiseSpec = z.strictObject({
+  kind: z.enum(['gaussian']).default('gaussian'),
+  placement: z.union([placementName, z.array(placementName).min(1)]).default('none'),
+  /** One stddev for every placement, or one per placement. */
+  stddev: z.union([stddev, z.partialRecord(z.enum(PLACEMENTS), stddev)]).default(0.1),
+});
+
+export const evalSpec = z.strictObject({
+  /** Evaluate with noise off (Keras default), on (mean over `samples` draws), or both. */
+  noise: z.enum(['off', 'on', 'both']).default('off'),
+  samples: int(1).default(10),
+});
+
+const gridValues = z.array(z.unknown()).min(1);
+
+export const boundSpec = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
+
+export const studySpec = z.strictObject({
+  name: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, "_", "-" or "."'),
+  seed: int(0).max(2 ** 32 - 1).default(1),
+  repeats: int(1).default(10),
+  data: dataSpec.default({ generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, trainSize: 30 }),
+  model: modelSpec.default({ hidden: [500], activation: 'relu' }),
+  train: trainSpec.default({ epochs: 4000, batchSize: 32, learningRate: 0.001, optimizer: 'adam', engine: 'auto', history: false }),
+  noise: noiseSpec.default({ kind: 'gaussian', placement: 'none', stddev: 0.1 }),
+  eval: evalSpec.default({ noise: 'off', samples: 10 }),
+  grid: z.record(z.string(), gridValues).default({}),
+  /** The grid point(s) the others are compared with: a {dotted key: value} selection. */
+  baseline: z.record(z.string(), z.unknown()).optional(),
+  /** Accuracy bounds judged after the sweep: a `where` selection plus {column: {min, max}}. */
+  expect: z.array(z.record(z.string(), z.unknown())).default([]),
+});
+
+export type StudyInput = z.input<typeof studySpec>;
+export type Study = z.output<typeof studySpec>;
+export type DataSpec = z.output<typeof dataSpec>;
+export type ModelSpec = z.output<typeof modelSpec>;
+export type TrainSpec = z.output<typeof trainSpec>;
+export type NoiseSpec = z.output<typeof noiseSpec>;
+export type EvalSpec = z.output<typeof evalSpec>;
+
+/** A noise layer after placement and stddev are resolved: one entry per placement, in network order. */
+export interface NoiseSite {
+  readonly placement: Placement;
+  readonly stddev: number;
+}
+
+/**
+ * What one run needs, and all it needs: the part of a study that changes its numbers.
+ * Its canonical JSON (with the repeat index) is the run's identity.
+ */
+export interface RunConfig {
+  readonly studySeed: number;
+  readonly data: DataSpec;
+  readonly model: ModelSpec;
+  readonly train: Omit<TrainSpec, 'history'>;
+  readonly noise: { readonly kind: NoiseSpec['kind']; readonly sites: readonly NoiseSite[] };
+  readonly eval: EvalSpec;
+  /** Record a learning curve every k epochs (0: off). Not part of the identity: it does not change the numbers. */
+  readonly historyEvery: number;
+}

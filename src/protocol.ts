@@ -1,0 +1,43 @@
+/**
+ * Types only: the task a worker receives and the result it returns. Both cross a thread boundary
+ * (structured clone), so they hold plain data: no classes, no functions.
+ */
+import type { RunConfig } from './config/schema.js';
+
+/** One training run: a resolved configuration, a repeat index and the seed derived from both. */
+export interface RunTask {
+  /** Content address of the run: hash of its effective configuration and repeat index. */
+  readonly runId: string;
+  /** Index of the (de-duplicated) grid point this run belongs to. */
+  readonly pointIndex: number;
+  readonly repeat: number;
+  /** 32-bit unsigned seed derived from the run's identity; every random draw of the run comes from it. */
+  readonly seed: number;
+  readonly config: RunConfig;
+  /** Directory that relative dataset paths (data.file) resolve against: the config file's folder. */
+  readonly baseDir: string;
+}
+
+/** One point of a learning curve, recorded when `train.history` is on. */
+export interface HistoryPoint {
+  readonly epoch: number;
+  readonly metric: string;
+  readonly value: number;
+}
+
+/** What a worker returns for a task. Small on purpose: it is cloned back to the main thread. */
+export interface RunResult {
+  readonly runId: string;
+  readonly pointIndex: number;
+  readonly repeat: number;
+  readonly seed: number;
+  readonly status: 'ok' | 'failed';
+  /** One line describing the failure when status is 'failed'. */
+  readonly error?: string;
+  /** Engine that trained the run: 'fused' or 'tfjs'. */
+  readonly engine: string;
+  /** Metric name → value, e.g. train_loss, train_accuracy, test_loss, test_accuracy. */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly seconds: number;
+  readonly history?: readonly HistoryPoint[];
+}
