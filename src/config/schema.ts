@@ -14,32 +14,54 @@ const stddev = z.number().min(0).finite();
 
 const placementName = z.enum(['none', ...PLACEMENTS]);
 
-export const circlesData = z.strictObject({
-  generator: z.literal('circles'),
-  samples: int(2).default(100),
-  noise: z.number().min(0).default(0.1),
-  seed: int(0).max(2 ** 32 - 1).default(1),
-  factor: z.number().gt(0).lt(1).default(0.8),
-  trainSize: int(1).default(30),
-});
+/** A generated dataset: scikit-learn's make_circles / make_moons with the same numbers for the same arguments. */
+export type GeneratedData =
+  | { readonly generator: 'circles'; readonly samples: number; readonly noise: number; readonly seed: number; readonly factor: number; readonly trainSize: number }
+  | { readonly generator: 'moons'; readonly samples: number; readonly noise: number; readonly seed: number; readonly trainSize: number };
+/** A CSV dataset: label column by name (default: the last column); first trainSize rows train, the rest test. */
+export interface FileData {
+  readonly file: string;
+  readonly label?: string;
+  readonly trainSize: number;
+}
+export type DataSpec = GeneratedData | FileData;
 
-export const moonsData = z.strictObject({
-  generator: z.literal('moons'),
-  samples: int(2).default(100),
-  noise: z.number().min(0).default(0.1),
-  seed: int(0).max(2 ** 32 - 1).default(1),
-  trainSize: int(1).default(30),
-});
-
-export const fileData = z.strictObject({
-  file: z.string().min(1),
-  /** Label column by name; default: the last column. */
-  label: z.string().min(1).optional(),
-  /** First trainSize rows train, the rest test (as the tutorial splits). */
-  trainSize: int(1),
-});
-
-export const dataSpec = z.union([circlesData, moonsData, fileData]);
+/**
+ * One flat object rather than a union of three, so a mistake gets one precise message ("data.factor: only for
+ * generator circles") instead of a union's list of every branch's complaints.
+ */
+export const dataSpec = z
+  .strictObject({
+    generator: z.enum(['circles', 'moons']).optional(),
+    file: z.string().min(1).optional(),
+    label: z.string().min(1).optional(),
+    samples: int(2).optional(),
+    noise: z.number().min(0).finite().optional(),
+    seed: int(0).max(2 ** 32 - 1).optional(),
+    factor: z.number().gt(0).lt(1).optional(),
+    trainSize: int(1).default(30),
+  })
+  .superRefine((d, ctx) => {
+    const only = (key: keyof typeof d, what: string) => {
+      if (d[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `expected no "${key}" ${what}`, input: d[key] });
+    };
+    if (d.generator === undefined && d.file === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['generator'], message: 'expected a generator (circles or moons) or a file', input: undefined });
+    } else if (d.generator !== undefined && d.file !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['file'], message: 'expected either generator or file, not both', input: d.file });
+    }
+    if (d.file !== undefined) for (const k of ['samples', 'noise', 'seed', 'factor'] as const) only(k, 'with a data file');
+    else only('label', 'without a data file');
+    if (d.generator === 'moons') only('factor', 'for generator moons (factor is the circles\' inner/outer ratio)');
+    if (d.file === undefined && d.trainSize >= (d.samples ?? 100)) {
+      ctx.addIssue({ code: 'custom', path: ['trainSize'], message: `expected fewer than data.samples (${d.samples ?? 100}) so some rows are left to test`, input: d.trainSize });
+    }
+  })
+  .transform((d): DataSpec => {
+    if (d.file !== undefined) return d.label === undefined ? { file: d.file, trainSize: d.trainSize } : { file: d.file, label: d.label, trainSize: d.trainSize };
+    const common = { samples: d.samples ?? 100, noise: d.noise ?? 0.1, seed: d.seed ?? 1, trainSize: d.trainSize };
+    return d.generator === 'moons' ? { generator: 'moons', ...common } : { generator: 'circles', ...common, factor: d.factor ?? 0.8 };
+  });
 
 export const modelSpec = z.strictObject({
   /** Units of each hidden Dense layer; the output is one sigmoid unit for two classes. */
@@ -79,11 +101,11 @@ export const studySpec = z.strictObject({
   name: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, "_", "-" or "."'),
   seed: int(0).max(2 ** 32 - 1).default(1),
   repeats: int(1).default(10),
-  data: dataSpec.default({ generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, trainSize: 30 }),
-  model: modelSpec.default({ hidden: [500], activation: 'relu' }),
-  train: trainSpec.default({ epochs: 4000, batchSize: 32, learningRate: 0.001, optimizer: 'adam', engine: 'auto', history: false }),
-  noise: noiseSpec.default({ kind: 'gaussian', placement: 'none', stddev: 0.1 }),
-  eval: evalSpec.default({ noise: 'off', samples: 10 }),
+  data: dataSpec.prefault({ generator: 'circles' }),
+  model: modelSpec.prefault({}),
+  train: trainSpec.prefault({}),
+  noise: noiseSpec.prefault({}),
+  eval: evalSpec.prefault({}),
   grid: z.record(z.string(), gridValues).default({}),
   /** The grid point(s) the others are compared with: a {dotted key: value} selection. */
   baseline: z.record(z.string(), z.unknown()).optional(),
@@ -93,7 +115,6 @@ export const studySpec = z.strictObject({
 
 export type StudyInput = z.input<typeof studySpec>;
 export type Study = z.output<typeof studySpec>;
-export type DataSpec = z.output<typeof dataSpec>;
 export type ModelSpec = z.output<typeof modelSpec>;
 export type TrainSpec = z.output<typeof trainSpec>;
 export type NoiseSpec = z.output<typeof noiseSpec>;

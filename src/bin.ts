@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * Entry point: runs the CLI and maps errors to exit codes (0 ok, 1 a bound was violated, 2 bad input,
+ * 3 runs failed). Users see one line per error; --debug adds the stack trace.
+ */
+import { hideBin } from 'yargs/helpers';
+import { parseCli } from './cli.js';
+import { sweepCommand } from './commands/sweep.js';
+import { SweepError } from './errors.js';
+
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const command = await parseCli(argv);
+    switch (command.kind) {
+      case 'sweep':
+        await sweepCommand(command.options);
+        return 0;
+      case 'none':
+        return 0;
+    }
+  } catch (err) {
+    if (err instanceof SweepError) {
+      process.stderr.write(`sweep: ${err.message}\n`);
+      if (debug) process.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`sweep: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(debug && err instanceof Error ? `${err.stack}\n` : 'run again with --debug for the stack trace, and please report it\n');
+    return 70;
+  }
+}
+
+// Help and version print and resolve without a command: exit 0 then.
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 70;
+  },
+);

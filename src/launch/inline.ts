@@ -1,0 +1,20 @@
+/** Runs tasks one after another on the main thread: for --workers 1, debugging, and tfjs-node. */
+import { allowTfjsNode } from '../engine/registry.js';
+import type { RunTask } from '../protocol.js';
+import train from '../worker/train.js';
+import type { LaunchOptions, Launcher } from './launcher.js';
+
+export function inlineLauncher(): Launcher {
+  // The main thread is the one place tfjs-node may load (see src/engine/tfjs/backend.ts).
+  allowTfjsNode(true);
+  return {
+    name: 'inline',
+    async run(tasks: readonly RunTask[], { onResult, signal }: LaunchOptions): Promise<void> {
+      for (const task of tasks) {
+        if (signal?.aborted) return;
+        onResult(await train(task));
+      }
+    },
+    async close(): Promise<void> {},
+  };
+}

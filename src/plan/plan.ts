@@ -1,0 +1,91 @@
+/**
+ * The plan of a sweep: what to run, apart from where it runs (see src/launch/). Pure: study in, runs out.
+ *  1. expand the grid into assignments (cross product);
+ *  2. apply each assignment to the study and validate it as a whole (a bad grid value names its grid entry);
+ *  3. resolve each point's effective run configuration and merge points that train identically
+ *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
+ *  4. give each point `repeats` runs, each with a content-addressed id and a seed derived from it.
+ */
+import type { RunConfig, Study } from '../config/schema.js';
+import { validateStudy } from '../config/load.js';
+import { withPath } from '../config/paths.js';
+import { InputError } from '../errors.js';
+import type { RunTask } from '../protocol.js';
+import { didYouMean } from '../config/suggest.js';
+import { knownKeysAt } from '../config/issues.js';
+import { studySpec } from '../config/schema.js';
+import { expandGrid } from './grid.js';
+import { contentHash, runId, runSeed } from './identity.js';
+import { resolveRunConfig } from './resolve.js';
+
+/** One distinct configuration of the study. */
+export interface GridPoint {
+  readonly index: number;
+  /** Grid key → value; undefined where the key made no difference to this point (shown blank). */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly config: RunConfig;
+  /** Hash of `config` (the study seed included): equal hashes train identically. */
+  readonly configHash: string;
+}
+
+export interface Plan {
+  readonly study: Study;
+  readonly gridKeys: readonly string[];
+  readonly points: readonly GridPoint[];
+  /** Every run, repeat-major (repeat 0 of every point first) so early results cover the whole grid. */
+  readonly runs: readonly RunTask[];
+}
+
+/** Keys that a grid may not vary: they describe the study, not a run. */
+const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect']);
+
+function checkGridKey(key: string, file: string): void {
+  const parts = key.split('.');
+  if (NOT_GRIDDABLE.has(parts[0]!)) throw new InputError(`${file}: grid.${key}: expected a setting that changes a run (data.*, model.*, train.*, noise.*, eval.*, seed), found "${key}"`);
+  for (let i = 0; i < parts.length; i++) {
+    const known = knownKeysAt(studySpec, parts.slice(0, i));
+    if (known.length === 0) return; // below a free-form value (e.g. a list): the schema check of each point decides
+    if (!known.includes(parts[i]!)) {
+      throw new InputError(`${file}: grid.${key}: no such setting${didYouMean(parts[i]!, known)}; expected one of ${known.map((k) => parts.slice(0, i).concat(k).join('.')).join(', ')}`);
+    }
+  }
+}
+
+export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
+  const gridKeys = Object.keys(study.grid);
+  for (const key of gridKeys) checkGridKey(key, file);
+  const assignments = expandGrid(study.grid);
+
+  const byHash = new Map<string, { config: RunConfig; assignments: Record<string, unknown>[] }>();
+  for (const assignment of assignments) {
+    let pointRaw = raw;
+    for (const [key, value] of Object.entries(assignment)) pointRaw = withPath(pointRaw, key, value);
+    const where = `${file}: grid point ${gridKeys.map((k) => `${k}=${JSON.stringify(assignment[k])}`).join(', ')}`;
+    const pointStudy = gridKeys.length === 0 ? study : validateStudy(pointRaw, where);
+    const config = resolveRunConfig(pointStudy, gridKeys.length === 0 ? file : where);
+    // historyEvery changes what is recorded, not the numbers: it stays out of the identity.
+    const hash = contentHash({ ...config, historyEvery: undefined });
+    const entry = byHash.get(hash);
+    if (entry) entry.assignments.push({ ...assignment });
+    else byHash.set(hash, { config, assignments: [{ ...assignment }] });
+  }
+
+  const points: GridPoint[] = [];
+  for (const [configHash, { config, assignments: merged }] of byHash) {
+    const values: Record<string, unknown> = {};
+    for (const key of gridKeys) {
+      const distinct = new Set(merged.map((a) => JSON.stringify(a[key])));
+      values[key] = distinct.size === 1 ? merged[0]![key] : undefined;
+    }
+    points.push({ index: points.length, values, config, configHash });
+  }
+
+  const runs: RunTask[] = [];
+  for (let repeat = 0; repeat < study.repeats; repeat++) {
+    for (const point of points) {
+      const id = runId(point.configHash, repeat);
+      runs.push({ runId: id, pointIndex: point.index, repeat, seed: runSeed(id), config: point.config, baseDir });
+    }
+  }
+  return { study, gridKeys, points, runs };
+}

@@ -1,0 +1,62 @@
+/**
+ * The worker entry: one run, plain data in, plain data out. The same function serves the pool (piscina loads
+ * this file in each worker thread) and the inline launcher (called directly), so both run identical code.
+ * Datasets are built once per thread and reused: a study trains thousands of runs on a handful of datasets.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Dataset } from '../data/dataset.js';
+import { loadDataset } from '../data/load-dataset.js';
+import { loadEngine } from '../engine/registry.js';
+import { canonicalJson } from '../plan/identity.js';
+import type { RunResult, RunTask } from '../protocol.js';
+
+const datasets = new Map<string, Dataset>();
+
+function datasetFor(task: RunTask): Dataset {
+  const key = canonicalJson([task.config.data, task.baseDir]);
+  let data = datasets.get(key);
+  if (!data) {
+    data = loadDataset(task.config.data, task.baseDir);
+    datasets.set(key, data);
+  }
+  return data;
+}
+
+/** A failed result: the sweep records it (status, error) and goes on. */
+export function failedResult(task: RunTask, error: string, seconds = 0): RunResult {
+  return {
+    runId: task.runId,
+    pointIndex: task.pointIndex,
+    repeat: task.repeat,
+    seed: task.seed,
+    status: 'failed',
+    error: error.split('\n')[0]!.slice(0, 500),
+    engine: task.config.train.engine,
+    metrics: {},
+    seconds,
+  };
+}
+
+export default async function train(task: RunTask): Promise<RunResult> {
+  const start = performance.now();
+  try {
+    const engine = await loadEngine(task.config.train.engine as 'fused' | 'tfjs');
+    const outcome = await engine.train(task.config, datasetFor(task), task.seed);
+    const seconds = (performance.now() - start) / 1000;
+    const bad = Object.entries(outcome.metrics).find(([, v]) => !Number.isFinite(v));
+    if (bad) return failedResult(task, `${bad[0]} became ${bad[1]} (diverged: try a smaller train.learningRate)`, seconds);
+    return {
+      runId: task.runId,
+      pointIndex: task.pointIndex,
+      repeat: task.repeat,
+      seed: task.seed,
+      status: 'ok',
+      engine: engine.name,
+      metrics: outcome.metrics,
+      seconds,
+      ...(outcome.history ? { history: outcome.history } : {}),
+    };
+  } catch (err) {
+    return failedResult(task, err instanceof Error ? err.message : String(err), (performance.now() - start) / 1000);
+  }
+}
