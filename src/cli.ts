@@ -11,7 +11,7 @@ export type Command = { readonly kind: 'sweep'; readonly options: SweepOptions }
 
 function positiveInt(flag: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new InputError(`--${flag}: expected a whole number ≥ 1, found ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new InputError(`--${flag}: expected a whole number ≥ 1, found ${Number.isNaN(value) ? "something that is not a number" : JSON.stringify(value)}`);
   return value;
 }
 
