@@ -5,6 +5,7 @@
  */
 import { hideBin } from 'yargs/helpers';
 import { parseCli } from './cli.js';
+import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { SweepError } from './errors.js';
 
@@ -15,6 +16,9 @@ async function main(argv: string[]): Promise<number> {
     switch (command.kind) {
       case 'sweep':
         await sweepCommand(command.options);
+        return 0;
+      case 'merge':
+        await mergeCommand(command.options);
         return 0;
       case 'none':
         return 0;

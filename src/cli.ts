@@ -1,22 +1,30 @@
 /**
  * The command line: commands and flags only. Each command's handler builds a typed options object; bin.ts
- * runs it. Parsing is a pure step (argv in, command out) so its test is a table.
+ * runs it. Parsing is a pure step (argv and environment in, command out) so its test is a table.
  */
 import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { InputError } from './errors.js';
 import type { SweepOptions } from './commands/sweep.js';
+import type { MergeOptions } from './commands/merge.js';
+import { parseShard, shardFromEnv } from './launch/shard.js';
 
-export type Command = { readonly kind: 'sweep'; readonly options: SweepOptions } | { readonly kind: 'none' };
+export type Command =
+  | { readonly kind: 'sweep'; readonly options: SweepOptions }
+  | { readonly kind: 'merge'; readonly options: MergeOptions }
+  | { readonly kind: 'none' };
 
-function positiveInt(flag: string, value: unknown): number | undefined {
+function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new InputError(`--${flag}: expected a whole number ≥ 1, found ${Number.isNaN(value) ? "something that is not a number" : JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    const found = typeof value === 'number' && Number.isNaN(value) ? 'something that is not a number' : JSON.stringify(value);
+    throw new InputError(`--${flag}: expected a whole number ≥ ${min}, found ${found}`);
+  }
   return value;
 }
 
 /** Parses arguments (without "node sweep") into a command; bad flags throw InputError (exit 2). */
-export async function parseCli(argv: readonly string[]): Promise<Command> {
+export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Command> {
   let command: Command | undefined;
   await yargs([...argv])
     .scriptName('sweep')
@@ -31,19 +39,47 @@ export async function parseCli(argv: readonly string[]): Promise<Command> {
           .option('workers', { type: 'number', describe: 'worker threads (default: the cores)' })
           .option('repeats', { type: 'number', describe: 'repeats per grid point (overrides the file)' })
           .option('set', { type: 'string', array: true, describe: 'override any key: --set train.epochs=100 (YAML value)' })
+          .option('resume', { type: 'boolean', default: false, describe: 'continue --out: run only the missing runs' })
+          .option('force', { type: 'boolean', default: false, describe: 'start --out over, removing its results' })
+          .option('shard', { type: 'string', describe: 'run shard i/n of the study (default: from SLURM_ARRAY_* or JOB_COMPLETION_INDEX)' })
+          .option('max-failures', { type: 'number', describe: 'stop handing out runs after this many failures' })
+          .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
       (args) => {
+        // By hand, not yargs' conflicts(): boolean defaults count as "given" there.
+        if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
+        const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(env);
+        const maxFailures = wholeNumber('max-failures', args['max-failures'], 1);
         command = {
           kind: 'sweep',
           options: {
             config: args.config,
             ...(args.out !== undefined ? { out: args.out } : {}),
-            workers: positiveInt('workers', args.workers) ?? availableParallelism(),
-            ...(args.repeats !== undefined ? { repeats: positiveInt('repeats', args.repeats)! } : {}),
+            workers: wholeNumber('workers', args.workers, 1) ?? availableParallelism(),
+            ...(args.repeats !== undefined ? { repeats: wholeNumber('repeats', args.repeats, 1)! } : {}),
             set: (args.set ?? []).map(String),
             quiet: args.quiet,
+            resume: args.resume,
+            force: args.force,
+            shard,
+            ...(maxFailures !== undefined ? { maxFailures } : {}),
+            inline: args.inline,
+            dryRun: args['dry-run'],
           },
         };
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'merge the results directories of a sharded study into one',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard results directories' })
+          .option('out', { type: 'string', demandOption: true, describe: 'merged results directory (new)' })
+          .option('allow-partial', { type: 'boolean', default: false, describe: 'merge even if some runs are missing (they are reported)' }),
+      (args) => {
+        command = { kind: 'merge', options: { dirs: args.dirs.map(String), out: args.out, allowPartial: args['allow-partial'] } };
       },
     )
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' })
@@ -56,6 +92,9 @@ export async function parseCli(argv: readonly string[]): Promise<Command> {
     })
     .parseAsync();
   // --help and --version print and leave no command to run.
-  if (!command) return argv.some((a) => ['--help', '-h', '--version'].includes(a)) ? { kind: 'none' } : Promise.reject(new InputError('expected a command; see sweep --help'));
+  if (!command) {
+    if (argv.some((a) => ['--help', '-h', '--version'].includes(a))) return { kind: 'none' };
+    throw new InputError('expected a command; see sweep --help');
+  }
   return command;
 }

@@ -45,3 +45,10 @@ export class RunsFailed extends SweepError {
     super(message, 3);
   }
 }
+
+/** The sweep was stopped by a signal after writing what was done: 130 for SIGINT, 143 for SIGTERM. */
+export class Interrupted extends SweepError {
+  constructor(message: string, signal: 'SIGINT' | 'SIGTERM') {
+    super(message, signal === 'SIGINT' ? 130 : 143);
+  }
+}

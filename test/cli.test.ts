@@ -5,17 +5,27 @@ import { InputError } from '../src/errors.js';
 
 describe('cli', () => {
   // Arguments in, options object out (changesets' style): the parser only parses.
-  const cases: [string[], Record<string, unknown>][] = [
-    [['configs/grid.yaml'], { config: 'configs/grid.yaml', workers: availableParallelism(), set: [], quiet: false }],
-    [['c.yaml', '--workers', '3', '--repeats', '5'], { config: 'c.yaml', workers: 3, repeats: 5, set: [], quiet: false }],
-    [['c.yaml', '--set', 'train.epochs=3', '--set', 'noise.stddev=0.2', '--quiet'], { config: 'c.yaml', workers: availableParallelism(), set: ['train.epochs=3', 'noise.stddev=0.2'], quiet: true }],
-    [['c.yaml', '--out', 'results/x'], { config: 'c.yaml', out: 'results/x', workers: availableParallelism(), set: [], quiet: false }],
+  const defaults = { workers: availableParallelism(), set: [], quiet: false, resume: false, force: false, shard: null, inline: false, dryRun: false };
+  const cases: [string[], NodeJS.ProcessEnv, Record<string, unknown>][] = [
+    [['configs/grid.yaml'], {}, { ...defaults, config: 'configs/grid.yaml' }],
+    [['c.yaml', '--workers', '3', '--repeats', '5'], {}, { ...defaults, config: 'c.yaml', workers: 3, repeats: 5 }],
+    [['c.yaml', '--set', 'train.epochs=3', '--set', 'noise.stddev=0.2', '--quiet'], {}, { ...defaults, config: 'c.yaml', set: ['train.epochs=3', 'noise.stddev=0.2'], quiet: true }],
+    [['c.yaml', '--out', 'results/x', '--resume'], {}, { ...defaults, config: 'c.yaml', out: 'results/x', resume: true }],
+    [['c.yaml', '--force', '--max-failures', '2', '--dry-run', '--inline'], {}, { ...defaults, config: 'c.yaml', force: true, maxFailures: 2, dryRun: true, inline: true }],
+    [['c.yaml', '--shard', '2/4'], {}, { ...defaults, config: 'c.yaml', shard: { index: 2, count: 4 } }],
+    [['c.yaml'], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '8' }, { ...defaults, config: 'c.yaml', shard: { index: 4, count: 8 } }],
+    [['c.yaml'], { JOB_COMPLETION_INDEX: '0', JOB_COMPLETIONS: '5' }, { ...defaults, config: 'c.yaml', shard: { index: 1, count: 5 } }],
+    [['c.yaml', '--shard', '1/2'], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '8' }, { ...defaults, config: 'c.yaml', shard: { index: 1, count: 2 } }],
   ];
-  for (const [argv, options] of cases) {
-    it(`sweep ${argv.join(' ')}`, async () => {
-      expect(await parseCli(argv)).to.deep.equal({ kind: 'sweep', options });
+  for (const [argv, env, options] of cases) {
+    it(`sweep ${argv.join(' ')} ${Object.keys(env).join(' ')}`, async () => {
+      expect(await parseCli(argv, env)).to.deep.equal({ kind: 'sweep', options });
     });
   }
+
+  it('sweep merge a b --out m --allow-partial', async () => {
+    expect(await parseCli(['merge', 'a', 'b', '--out', 'm', '--allow-partial'], {})).to.deep.equal({ kind: 'merge', options: { dirs: ['a', 'b'], out: 'm', allowPartial: true } });
+  });
 
   const bad: [string[], RegExp][] = [
     [['c.yaml', '--workers', '0'], /--workers: expected a whole number ≥ 1, found 0/],
@@ -23,12 +33,16 @@ describe('cli', () => {
     [['c.yaml', '--repeats', '1.5'], /--repeats: expected a whole number ≥ 1, found 1\.5/],
     [['c.yaml', '--wrokers', '2'], /Unknown argument: wrokers/],
     [[], /Not enough non-option arguments/],
+    [['c.yaml', '--resume', '--force'], /--resume and --force: expected one of them, found both/],
+    [['c.yaml', '--shard', '5/4'], /--shard: expected i\/n with 1 ≤ i ≤ n/],
+    [['c.yaml', '--max-failures', '0'], /--max-failures: expected a whole number ≥ 1, found 0/],
+    [['merge', 'a'], /Missing required argument: out/],
   ];
   for (const [argv, pattern] of bad) {
     it(`rejects: sweep ${argv.join(' ')}`, async () => {
       let error: unknown;
       try {
-        await parseCli(argv);
+        await parseCli(argv, {});
       } catch (err) {
         error = err;
       }

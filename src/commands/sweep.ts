@@ -1,23 +1,28 @@
 /**
  * `sweep CONFIG`: load the study, plan its runs, launch them, stream every result to runs.csv, then write
  * summary.csv and print the table. The plan decides what runs; the launcher decides where; this function
- * only connects them to the output.
+ * connects them to the results directory and to the user (progress, signals, exit codes).
  */
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import YAML from 'yaml';
 import { loadStudy } from '../config/load.js';
 import { metricNames } from '../engine/metrics.js';
-import { RunsFailed } from '../errors.js';
+import { Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
+import { type Shard, selectShard } from '../launch/shard.js';
+import { trapStop } from '../launch/stop.js';
+import { contentHash } from '../plan/identity.js';
 import { makePlan, type GridPoint, type Plan } from '../plan/plan.js';
-import type { RunResult } from '../protocol.js';
+import type { RunResult, RunTask } from '../protocol.js';
+import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue, safeCell } from '../report/cells.js';
-import { createFreshDir, defaultOutDir, writeFileAtomic } from '../report/output-dir.js';
 import { createProgress } from '../report/progress.js';
-import { AppendCsv, runColumns, runRow } from '../report/runs-csv.js';
-import { summarize, type SummaryRow } from '../report/summary.js';
+import { type DirMode, defaultOutDir, openResultsDir, readLogCuttingTornLine, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { AppendCsv, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
+import type { SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
+import { type ResultSet, writeFinalResults, writeRunsCsv } from '../report/write-results.js';
+import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
   readonly config: string;
@@ -26,6 +31,18 @@ export interface SweepOptions {
   readonly repeats?: number;
   readonly set: readonly string[];
   readonly quiet: boolean;
+  /** Continue the results directory in `out`: only missing runs are run. */
+  readonly resume?: boolean;
+  /** Start `out` over, removing its previous results. */
+  readonly force?: boolean;
+  /** This machine's part of the study (null or absent: all of it). */
+  readonly shard?: Shard | null;
+  /** Stop handing out runs once this many have failed. */
+  readonly maxFailures?: number;
+  /** Print the plan and a time estimate; run nothing, write nothing. */
+  readonly dryRun?: boolean;
+  /** Run in the main thread instead of worker threads. */
+  readonly inline?: boolean;
   /** Where the table and messages go (stdout in the CLI). */
   readonly log?: (line: string) => void;
   /** 'bar' on a terminal, 'lines' in logs. */
@@ -36,8 +53,10 @@ export interface SweepOutcome {
   readonly outDir: string;
   readonly plan: Plan;
   readonly metrics: readonly string[];
+  /** Results of this sweep's runs (reused and new), in plan order. */
   readonly results: readonly RunResult[];
   readonly summary: readonly SummaryRow[];
+  readonly reused: number;
 }
 
 /** The metric columns of a plan: every metric any of its points produces, in a stable order. */
@@ -45,9 +64,42 @@ export function planMetrics(plan: Plan): string[] {
   return [...new Set(plan.points.flatMap((p) => metricNames(p.config)))];
 }
 
+/** Identity of a whole study: shards of one study, and only they, share it. */
+export function studyHash(plan: Plan): string {
+  return contentHash(plan.runs.map((r) => r.runId));
+}
+
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
 export function pointLabel(point: GridPoint, gridKeys: readonly string[]): string {
   return gridKeys.map((k) => `${k}=${renderValue(point.values[k]) || '·'}`).join(' ') || 'the study';
+}
+
+/** The command that continues this sweep, for the message after an interruption. */
+function resumeCommand(opts: SweepOptions, outDir: string): string {
+  const parts = ['npx sweep', opts.config, '--out', outDir, '--resume'];
+  for (const s of opts.set) parts.push('--set', `'${s}'`);
+  if (opts.repeats !== undefined) parts.push('--repeats', String(opts.repeats));
+  if (opts.shard) parts.push('--shard', `${opts.shard.index}/${opts.shard.count}`);
+  return parts.join(' ');
+}
+
+/** Previous results of this plan's runs (ok ones are reused; failed ones run again) and the stale rest. */
+function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
+  const byId = new Map(plan.runs.map((r) => [r.runId, r]));
+  const done = new Map<string, RunResult>();
+  const stale: Record<string, string>[] = [];
+  for (const row of rows) {
+    const task = byId.get(row.run_id ?? '');
+    if (!task) {
+      stale.push(row);
+      continue;
+    }
+    const result = resultFromRow(row, metrics, task.pointIndex);
+    if (result.status === 'ok') done.set(task.runId, result);
+  }
+  // Keep only one stale row per run id (the last): a stale run may have been retried.
+  const lastStale = new Map(stale.map((r) => [r.run_id ?? JSON.stringify(r), r]));
+  return { done, stale: [...lastStale.values()] };
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
@@ -55,62 +107,126 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const loaded = loadStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}) });
   const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
   const metrics = planMetrics(plan);
-  const outDir = opts.out ?? defaultOutDir(plan.study.name);
-  createFreshDir(outDir);
-  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}\n` + YAML.stringify(plan.study));
+  const shard = opts.shard ?? null;
+  const tasks = selectShard(plan.runs, shard);
+  const taskIds = new Set(tasks.map((t) => t.runId));
 
-  const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), runColumns(plan.gridKeys, metrics));
+  if (opts.dryRun) {
+    await dryRun(opts, plan, tasks, log);
+    return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
+  }
+
+  const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
+  const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
+  const opened = openResultsDir(outDir, mode);
+  const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
+  const todo = tasks.filter((t) => !done.has(t.runId));
+  const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
+
+  const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard };
+  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
+  writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+
+  const set = (): ResultSet => ({ plan, metrics, results, stale });
+  // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
+  const header = runColumns(plan.gridKeys, metrics);
+  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) writeRunsCsv(outDir, set());
+  const historyPath = join(outDir, 'history.csv');
+  if (opened.previous && existsSync(historyPath)) readLogCuttingTornLine(historyPath);
+  if (opened.previous && !opts.quiet) log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
+
+  const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
   let historyCsv: AppendCsv | undefined;
-  const results: RunResult[] = [];
   const sums = new Map<number, { total: number; n: number }>();
-  const sortMetric = metrics.includes('test_accuracy') ? 'test_accuracy' : metrics.find((m) => m.startsWith('test_accuracy')) ?? metrics[0]!;
+  for (const r of results.values()) addToSums(sums, r, sortMetricOf(metrics));
+  const sortMetric = sortMetricOf(metrics);
   let failed = 0;
-  const progress = createProgress(plan.runs.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+  const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const bestSoFar = (): string => {
     let best: { mean: number; index: number } | undefined;
     for (const [index, s] of sums) if (!best || s.total / s.n > best.mean) best = { mean: s.total / s.n, index };
     return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
   };
-
-  const launcher = chooseLauncher(opts.workers);
+  const stop = trapStop((signal) => {
+    progress.stop();
+    process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
+  });
+  const launcher = chooseLauncher(opts.workers, opts.inline ?? false);
   try {
-    await launcher.run(plan.runs, {
+    await launcher.run(todo, {
+      signal: stop.signal,
       onResult(result) {
         const point = plan.points[result.pointIndex]!;
-        runsCsv.append(runRow(point, plan.gridKeys, metrics, result));
         if (result.history?.length) {
-          historyCsv ??= new AppendCsv(join(outDir, 'history.csv'), [...plan.gridKeys, 'repeat', 'epoch', 'metric', 'value']);
+          // History first, then the run's row: a run counts as done only once its whole history is on disk.
+          historyCsv ??= new AppendCsv(historyPath, [...plan.gridKeys, 'repeat', 'epoch', 'metric', 'value', 'run_id']);
           const keys = plan.gridKeys.map((k) => safeCell(point.values[k]));
-          for (const h of result.history) historyCsv.append([...keys, result.repeat, h.epoch, h.metric, h.value]);
+          for (const h of result.history) historyCsv.append([...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]);
         }
-        results.push(result);
-        if (result.status === 'ok') {
-          const s = sums.get(result.pointIndex) ?? { total: 0, n: 0 };
-          s.total += result.metrics[sortMetric] ?? 0;
-          s.n++;
-          sums.set(result.pointIndex, s);
-        } else failed++;
+        runsCsv.append(runRow(point, plan.gridKeys, metrics, result));
+        results.set(result.runId, result);
+        if (result.status === 'ok') addToSums(sums, result, sortMetric);
+        else {
+          failed++;
+          if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
+        }
         progress.tick(bestSoFar(), failed);
       },
     });
   } finally {
+    stop.release();
     progress.stop();
     runsCsv.close();
     historyCsv?.close();
     await launcher.close();
   }
 
-  const summary = summarize(plan.points, plan.gridKeys, metrics, results);
-  const columns = Object.keys(summary[0] ?? {});
-  writeFileAtomic(join(outDir, 'summary.csv'), stringify(summary, { header: true, columns, record_delimiter: '\n' }));
+  const summary = writeFinalResults(outDir, set());
+  const current = [...results.values()].filter((r) => taskIds.has(r.runId));
 
+  const failedNow = current.filter((r) => r.status !== 'ok').length;
   if (!opts.quiet) {
     const shown = ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m));
     log('');
     log(renderTable(summary, { gridKeys: plan.gridKeys, metrics: shown.length ? shown : metrics.slice(0, 2), sortBy: sortMetric }));
     log('');
-    log(`${results.length - failed} runs ok${failed ? `, ${failed} failed` : ''}; results in ${outDir}/ (runs.csv, summary.csv${historyCsv ? ', history.csv' : ''}, config.yaml)`);
+    const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
+    log(`${current.length - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
   }
-  if (failed > 0) throw new RunsFailed(`${failed} of ${results.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
-  return { outDir, plan, metrics, results, summary };
+  const signal = stop.received();
+  if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resumeCommand(opts, outDir)}`, signal);
+  if (failedNow > 0) {
+    const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
+    throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
+  }
+  return { outDir, plan, metrics, results: current, summary, reused: done.size };
 }
+
+async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[], log: (line: string) => void): Promise<void> {
+  let reused = 0;
+  if (opts.resume && opts.out) {
+    const previous = readCsvLog(join(opts.out, 'runs.csv'));
+    const ok = new Set(previous.rows.filter((r) => r.status === 'ok').map((r) => r.run_id));
+    reused = tasks.filter((t) => ok.has(t.runId)).length;
+  }
+  for (const line of describePlan(plan, tasks, reused)) log(line);
+  const todo = opts.resume ? tasks.length - reused : tasks.length;
+  if (todo === 0) return;
+  const estimate = await estimateSeconds(tasks, opts.workers);
+  const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
+  const seconds = (estimate.seconds * todo) / tasks.length;
+  log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
+}
+
+function sortMetricOf(metrics: readonly string[]): string {
+  return metrics.includes('test_accuracy') ? 'test_accuracy' : metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
+}
+
+function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {
+  if (r.status !== 'ok') return;
+  const s = sums.get(r.pointIndex) ?? { total: 0, n: 0 };
+  s.total += r.metrics[metric] ?? 0;
+  s.n++;
+  sums.set(r.pointIndex, s);
+}
+

@@ -1,8 +1,8 @@
-/** The launcher for a worker count: inline for one worker (no thread overhead), a pool otherwise. */
+/** The launcher for a sweep: worker threads by default (the main thread stays free for progress and signals). */
 import { inlineLauncher } from './inline.js';
 import type { Launcher } from './launcher.js';
 import { poolLauncher } from './pool.js';
 
-export function chooseLauncher(workers: number): Launcher {
-  return workers <= 1 ? inlineLauncher() : poolLauncher(workers);
+export function chooseLauncher(workers: number, inline: boolean): Launcher {
+  return inline ? inlineLauncher() : poolLauncher(workers);
 }

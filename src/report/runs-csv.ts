@@ -1,16 +1,31 @@
 /**
  * runs.csv: one row per run, appended and flushed as each run ends, so a crash loses at most the runs in
  * flight. Columns: one per grid key (dotted path), repeat, seed, the metrics, seconds, engine, status, error,
- * run_id. RFC 4180 (csv-stringify), UTF-8, one header line.
+ * run_id. RFC 4180 (csv-stringify / csv-parse), UTF-8, one header line.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { InputError } from '../errors.js';
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { safeCell } from './cells.js';
 
+/** Columns after the metrics; everything before `repeat` is a grid key, everything between seed and seconds a metric. */
+const TRAILING = ['seconds', 'engine', 'status', 'error', 'run_id'] as const;
+
 export function runColumns(gridKeys: readonly string[], metrics: readonly string[]): string[] {
-  return [...gridKeys, 'repeat', 'seed', ...metrics, 'seconds', 'engine', 'status', 'error', 'run_id'];
+  return [...gridKeys, 'repeat', 'seed', ...metrics, ...TRAILING];
+}
+
+/** Splits a runs.csv header back into its grid keys and metrics. */
+export function parseRunColumns(header: readonly string[], file: string): { gridKeys: string[]; metrics: string[] } {
+  const repeat = header.indexOf('repeat');
+  const seconds = header.indexOf('seconds');
+  if (repeat < 0 || header[repeat + 1] !== 'seed' || seconds < repeat || header.slice(seconds).join(',') !== TRAILING.join(',')) {
+    throw new InputError(`${file}: line 1: expected a runs.csv header (grid keys, repeat, seed, metrics, ${TRAILING.join(', ')}), found ${JSON.stringify(header.join(',')).slice(0, 120)}`);
+  }
+  return { gridKeys: header.slice(0, repeat), metrics: header.slice(repeat + 2, seconds) };
 }
 
 /** The cells of a run's row, in runColumns order. */
@@ -28,23 +43,27 @@ export function runRow(point: GridPoint, gridKeys: readonly string[], metrics: r
   ];
 }
 
-/** One CSV line (with its newline) for a row of cells. */
-export function csvLine(cells: readonly (string | number)[]): string {
-  return stringify([cells], { eof: true, record_delimiter: '\n' });
+/** CSV text (each line with its newline) for rows of cells. */
+export function csvLines(rows: readonly (readonly (string | number)[])[]): string {
+  return stringify(rows as (string | number)[][], { eof: true, record_delimiter: '\n' });
 }
 
-/** An append-only CSV file: the header is written once, each row flushed to disk as it is added. */
+/**
+ * An append-only CSV file: the header is written when the file is new, each row flushed to disk as it is
+ * added. Opened with O_NOFOLLOW so a symlink planted in a results directory cannot redirect writes elsewhere.
+ */
 export class AppendCsv {
-  private fd: number;
+  private readonly fd: number;
 
-  constructor(readonly path: string, header: readonly string[] | null) {
-    this.fd = openSync(path, 'a');
-    if (header) this.append(header);
+  constructor(readonly path: string, header: readonly string[]) {
+    const isNew = !existsSync(path);
+    this.fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
+    if (isNew) this.append(header);
   }
 
   append(cells: readonly (string | number)[]): void {
-    writeSync(this.fd, csvLine(cells));
-    // fsync: a row that is reported done must survive a crash or a power cut, not sit in the page cache.
+    writeSync(this.fd, csvLines([cells]));
+    // fsync: a row reported done must survive a crash or a power cut, not sit in the page cache.
     fsyncSync(this.fd);
   }
 
@@ -52,3 +71,53 @@ export class AppendCsv {
     closeSync(this.fd);
   }
 }
+
+export interface CsvTable {
+  readonly header: string[];
+  readonly rows: Record<string, string>[];
+  /** Bytes of a torn last line (a crash mid-write) that were left out; 0 when the file ended cleanly. */
+  readonly tornBytes: number;
+}
+
+/**
+ * Reads a CSV log written by AppendCsv. A last line without its newline is a write torn by a crash: it is
+ * left out (and the caller truncates it away before appending).
+ */
+export function readCsvLog(path: string): CsvTable {
+  const bytes = readFileSync(path);
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  const complete = bytes.subarray(0, end).toString('utf8');
+  let records: string[][];
+  try {
+    records = parse(complete, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    throw new InputError(`${path}: expected a CSV log written by sweep, found ${(err as Error).message.split('\n')[0]}`);
+  }
+  const [header = [], ...body] = records;
+  const rows = body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+  return { header, rows, tornBytes: bytes.length - end };
+}
+
+/** Back from a runs.csv row to the result it recorded (metrics as numbers). */
+export function resultFromRow(row: Record<string, string>, metrics: readonly string[], pointIndex: number): RunResult {
+  const values: Record<string, number> = {};
+  for (const m of metrics) if (row[m] !== undefined && row[m] !== '') values[m] = Number(row[m]);
+  const error = row.error?.startsWith("'") ? row.error.slice(1) : row.error;
+  return {
+    runId: row.run_id!,
+    pointIndex,
+    repeat: Number(row.repeat),
+    seed: Number(row.seed),
+    status: row.status === 'ok' ? 'ok' : 'failed',
+    ...(error ? { error } : {}),
+    engine: row.engine ?? '',
+    metrics: values,
+    seconds: Number(row.seconds),
+  };
+}
+
+/** A whole CSV file as text: the header and rows (for atomic rewrites). */
+export function csvText(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return csvLines([header, ...rows]);
+}
+
