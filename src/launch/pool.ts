@@ -12,9 +12,10 @@ import type { LaunchOptions, Launcher } from './launcher.js';
 
 const WORKER = fileURLToPath(new URL('../worker/train.js', import.meta.url));
 
-export function poolLauncher(workers: number): Launcher {
+/** `filename` is the worker module (a test may pass a fixture worker); by default src/worker/train.ts. */
+export function poolLauncher(workers: number, filename = WORKER): Launcher {
   const pool = new Piscina<RunTask, RunResult>({
-    filename: WORKER,
+    filename,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
@@ -32,8 +33,9 @@ export function poolLauncher(workers: number): Launcher {
           try {
             result = await pool.run(task);
           } catch (err) {
-            // A worker that dies (out of memory, a native crash) fails its run; piscina replaces the thread.
-            result = failedResult(task, `worker died: ${err instanceof Error ? err.message : String(err)}`);
+            // The worker function catches training errors itself, so a rejection is a crash (module load, out of
+            // memory, process.exit in a thread): that run fails, piscina replaces the thread, the sweep goes on.
+            result = failedResult(task, `worker failed: ${err instanceof Error ? err.message : String(err)}`);
           }
           onResult(result);
         }
