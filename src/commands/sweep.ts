@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadStudy } from '../config/load.js';
+import { loadDataset } from '../data/load-dataset.js';
 import { metricNames } from '../engine/metrics.js';
 import { Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
@@ -111,6 +112,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const tasks = selectShard(plan.runs, shard);
   const taskIds = new Set(tasks.map((t) => t.runId));
 
+  checkDatasets(plan);
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
     return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
@@ -200,6 +202,21 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
   }
   return { outDir, plan, metrics, results: current, summary, reused: done.size };
+}
+
+/**
+ * Builds each distinct dataset once in the main thread before any run starts, so a bad CSV file (a cell that
+ * is not a number, a missing label column, labels that are not 0/1) stops the sweep with exit 2 up front
+ * instead of failing every run in the workers.
+ */
+function checkDatasets(plan: Plan): void {
+  const seen = new Set<string>();
+  for (const task of plan.runs) {
+    const key = JSON.stringify([task.config.data, task.baseDir]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    loadDataset(task.config.data, task.baseDir);
+  }
 }
 
 async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[], log: (line: string) => void): Promise<void> {
