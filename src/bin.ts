@@ -5,6 +5,7 @@
  */
 import { hideBin } from 'yargs/helpers';
 import { parseCli } from './cli.js';
+import { dataCommand } from './commands/data.js';
 import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { SweepError } from './errors.js';
@@ -19,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'merge':
         await mergeCommand(command.options);
+        return 0;
+      case 'data':
+        await dataCommand(command.options);
+        process.stdout.write(`wrote ${command.options.out}\n`);
         return 0;
       case 'none':
         return 0;

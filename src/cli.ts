@@ -6,12 +6,14 @@ import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { InputError } from './errors.js';
 import type { SweepOptions } from './commands/sweep.js';
+import type { DataOptions } from './commands/data.js';
 import type { MergeOptions } from './commands/merge.js';
 import { parseShard, shardFromEnv } from './launch/shard.js';
 
 export type Command =
   | { readonly kind: 'sweep'; readonly options: SweepOptions }
   | { readonly kind: 'merge'; readonly options: MergeOptions }
+  | { readonly kind: 'data'; readonly options: DataOptions }
   | { readonly kind: 'none' };
 
 function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
@@ -82,13 +84,39 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
         command = { kind: 'merge', options: { dirs: args.dirs.map(String), out: args.out, allowPartial: args['allow-partial'] } };
       },
     )
+    .command(
+      'data <generator>',
+      'write a generated dataset (scikit-learn make_circles / make_moons numbers) as x1,x2,y CSV',
+      (y) =>
+        y
+          .positional('generator', { choices: ['circles', 'moons'] as const, demandOption: true })
+          .option('samples', { type: 'number', describe: 'rows (default 100)' })
+          .option('noise', { type: 'number', describe: 'stddev of the Gaussian noise (default 0.1)' })
+          .option('seed', { type: 'number', describe: 'random_state (default 1)' })
+          .option('factor', { type: 'number', describe: 'circles: inner/outer radius (default 0.8)' })
+          .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write (never overwritten)' }),
+      (args) => {
+        command = {
+          kind: 'data',
+          options: {
+            generator: args.generator,
+            out: args.out,
+            ...(args.samples !== undefined ? { samples: args.samples } : {}),
+            ...(args.noise !== undefined ? { noise: args.noise } : {}),
+            ...(args.seed !== undefined ? { seed: args.seed } : {}),
+            ...(args.factor !== undefined ? { factor: args.factor } : {}),
+          },
+        };
+      },
+    )
     .option('debug', { type: 'boolean', default: false, describe: 'print stack traces of errors' })
     .strict()
     .help()
     .version()
     .exitProcess(false)
     .fail((message, error) => {
-      throw error instanceof InputError ? error : new InputError(message ?? error?.message ?? 'bad arguments');
+      // yargs words some messages over several lines; users get one.
+      throw error instanceof InputError ? error : new InputError((message ?? error?.message ?? 'bad arguments').replace(/\s*\n\s*/g, ' '));
     })
     .parseAsync();
   // --help and --version print and leave no command to run.

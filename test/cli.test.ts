@@ -23,6 +23,14 @@ describe('cli', () => {
     });
   }
 
+  it('sweep data circles --samples 100 --noise 0.1 --seed 1 --factor 0.8 --out c.csv', async () => {
+    expect(await parseCli(['data', 'circles', '--samples', '100', '--noise', '0.1', '--seed', '1', '--factor', '0.8', '--out', 'c.csv'], {})).to.deep.equal({
+      kind: 'data',
+      options: { generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, out: 'c.csv' },
+    });
+    expect(await parseCli(['data', 'moons', '--out', 'm.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'moons', out: 'm.csv' } });
+  });
+
   it('sweep merge a b --out m --allow-partial', async () => {
     expect(await parseCli(['merge', 'a', 'b', '--out', 'm', '--allow-partial'], {})).to.deep.equal({ kind: 'merge', options: { dirs: ['a', 'b'], out: 'm', allowPartial: true } });
   });
@@ -37,6 +45,7 @@ describe('cli', () => {
     [['c.yaml', '--shard', '5/4'], /--shard: expected i\/n with 1 ≤ i ≤ n/],
     [['c.yaml', '--max-failures', '0'], /--max-failures: expected a whole number ≥ 1, found 0/],
     [['merge', 'a'], /Missing required argument: out/],
+    [['data', 'spirals', '--out', 'x.csv'], /Invalid values:.*spirals/],
   ];
   for (const [argv, pattern] of bad) {
     it(`rejects: sweep ${argv.join(' ')}`, async () => {
