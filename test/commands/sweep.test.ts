@@ -210,7 +210,17 @@ describe('sweep CLI as a process: kills, signals, bad input', function () {
   }
 
   // Bad input of every kind: one line on stderr naming where, exit 2, no stack trace.
+  const csvDir = tmpDir();
+  writeFileSync(join(csvDir, 'text-cell.csv'), 'a,b,y\n1,2,0\n3,x,1\n0,1,0\n');
+  writeFileSync(join(csvDir, 'three-classes.csv'), 'a,b,y\n1,2,0\n3,4,1\n5,6,2\n');
   const bad: [string, string[], string | null, RegExp][] = [
+    ['a CSV cell that is not a number', [], `name: x\ndata: { file: ${csvDir}/text-cell.csv, trainSize: 2 }\n`, /text-cell\.csv: row 3, column "b": expected a number, found "x"/],
+    ['a label with more than two classes', [], `name: x\ndata: { file: ${csvDir}/three-classes.csv, trainSize: 2 }\n`, /three-classes\.csv: row 4, column "y": expected a label 0 or 1 \(binary model\), found "2"/],
+    ['a missing label column', [], `name: x\ndata: { file: ${csvDir}/three-classes.csv, label: z, trainSize: 2 }\n`, /data\.label: expected a column named "z"/],
+    ['a missing data file', [], `name: x\ndata: { file: ${csvDir}/nope.csv, trainSize: 2 }\n`, /nope\.csv/],
+    ['a negative stddev in the grid', [], 'name: x\ngrid: { noise.stddev: [0.1, -0.1] }\n', /grid point noise\.stddev=-0\.1: noise\.stddev: expected a number ≥ 0/],
+    ['an unknown engine', [], 'name: x\ntrain: { engine: torch }\n', /train\.engine: expected one of "auto", "fused", "tfjs"/],
+    ['repeats < 1', ['--repeats', '0'], 'name: x\n', /--repeats: expected a whole number ≥ 1, found 0/],
     ['a misspelt config key', [], 'name: x\nnoise: { stdev: 0.1 }\n', /noise\.stdev: unknown key \(did you mean "stddev"\?\)/],
     ['an unknown flag', ['--wrokers', '2'], 'name: x\n', /Unknown argument: wrokers/],
     ['workers < 1', ['--workers', '0'], 'name: x\n', /--workers: expected a whole number ≥ 1, found 0/],
