@@ -1,0 +1,221 @@
+/**
+ * The fused network: Dense layers with one activation, noise sites, and one sigmoid output unit, as the tfjs
+ * engine builds it (src/engine/tfjs/dense-model.ts):
+ *   [input noise] → Dense(h1) → [pre noise] → act → [post noise] → … → Dense(1) → sigmoid
+ * Forward and backward passes are hand-written loops over preallocated buffers: no allocation after
+ * construction. Parameters are one float32 array (what tfjs stores), gradients one float64 array of the same
+ * layout, activations float64.
+ *
+ * Loss (tfjs-layers losses.binaryCrossentropy, mean over the batch): p is clipped to [ε, 1-ε], ε = 1e-7, and
+ * turned back into a logit z = log(p / (1-p)) fed to sigmoid cross-entropy. The gradient through that chain
+ * is dL/do = (p - y) / batch for the output unit's linear output o, and exactly 0 where the clip is active
+ * (tfjs' ClipByValue gradient passes dy only where ε ≤ p ≤ 1-ε).
+ */
+import { EPSILON } from '../metrics.js';
+import { fillNormal } from '../rng/normal.js';
+import type { Xoshiro128 } from '../rng/xoshiro128.js';
+import { affineRow, backwardColumns2, deltaBackRow, denseRow2, finishRow, kernelGradRow, outputBackRow } from './kernels.js';
+import type { NoisePlan } from './noise-plan.js';
+
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export interface NetSpec {
+  /** Layer widths: nFeatures, hidden…, 1. */
+  readonly sizes: readonly number[];
+  readonly activation: Activation;
+  readonly noise: NoisePlan;
+  /** Most rows one forward pass handles (a batch, or a whole set when evaluating). */
+  readonly maxRows: number;
+}
+
+/** Clipped binary cross-entropy of one prediction (tfjs-layers / Keras, ε = 1e-7). */
+export function clippedBce(p: number, y: number): number {
+  const pc = p < EPSILON ? EPSILON : p > 1 - EPSILON ? 1 - EPSILON : p;
+  return -(y * Math.log(pc) + (1 - y) * Math.log(1 - pc));
+}
+
+export class FusedNet {
+  /** All weights: for each Dense layer, its kernel (fanIn × fanOut, row-major) then its bias. */
+  readonly params: Float32Array;
+  /** dLoss/dparams of the last backward pass, same layout as params. */
+  readonly grads: Float64Array;
+  /** Sigmoid outputs of the last forward pass (first `rows` entries). */
+  readonly output: Float64Array;
+
+  private readonly sizes: Int32Array;
+  private readonly hiddenCount: number;
+  private readonly activation: number;
+  private readonly noise: NoisePlan;
+  private readonly kernels: Float32Array[] = [];
+  private readonly biases: Float32Array[] = [];
+  private readonly kernelGrads: Float64Array[] = [];
+  private readonly biasGrads: Float64Array[] = [];
+  /** The (noisy) input features of the batch, rows × nFeatures. */
+  private readonly input: Float64Array;
+  /** activated[l]: act(z) of hidden layer l before post noise, rows × width; the slope is read from it. */
+  private readonly activated: Float64Array[] = [];
+  /** layerOut[l]: what hidden layer l passes on, activated[l] + post noise (the same buffer without post noise). */
+  private readonly layerOut: Float64Array[] = [];
+  /** delta[l]: dLoss/dz of hidden layer l for the row being back-propagated. */
+  private readonly delta: Float64Array[] = [];
+  private readonly outputGrad: Float64Array;
+  private readonly preNoise: Float32Array;
+  private readonly postNoise: Float32Array;
+  /** Zeros standing in for post noise when the post site is inactive (inference). */
+  private readonly zeroNoise: Float32Array;
+  private rows = 0;
+
+  constructor(spec: NetSpec) {
+    const sizes = spec.sizes;
+    if (sizes.length < 3 || sizes[sizes.length - 1] !== 1) throw new Error(`FusedNet: expected sizes [inputs, hidden..., 1], got [${sizes.join(', ')}]`);
+    this.sizes = Int32Array.from(sizes);
+    this.hiddenCount = sizes.length - 2;
+    this.activation = ACTIVATIONS.indexOf(spec.activation);
+    if (this.activation < 0) throw new Error(`FusedNet: unknown activation ${spec.activation}`);
+    this.noise = spec.noise;
+    const maxRows = spec.maxRows;
+
+    let total = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) total += sizes[l]! * sizes[l + 1]! + sizes[l + 1]!;
+    this.params = new Float32Array(total);
+    this.grads = new Float64Array(total);
+    let at = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const fanIn = sizes[l]!, fanOut = sizes[l + 1]!;
+      this.kernels.push(this.params.subarray(at, at + fanIn * fanOut));
+      this.kernelGrads.push(this.grads.subarray(at, at + fanIn * fanOut));
+      at += fanIn * fanOut;
+      this.biases.push(this.params.subarray(at, at + fanOut));
+      this.biasGrads.push(this.grads.subarray(at, at + fanOut));
+      at += fanOut;
+    }
+
+    this.input = new Float64Array(maxRows * sizes[0]!);
+    let widest = 0;
+    for (let l = 0; l < this.hiddenCount; l++) {
+      const width = sizes[l + 1]!;
+      widest = Math.max(widest, width);
+      const activated = new Float64Array(maxRows * width);
+      this.activated.push(activated);
+      this.layerOut.push(this.noise.post > 0 ? new Float64Array(maxRows * width) : activated);
+      this.delta.push(new Float64Array(width));
+    }
+    this.output = new Float64Array(maxRows);
+    this.outputGrad = new Float64Array(maxRows);
+    this.preNoise = new Float32Array(this.noise.pre > 0 ? maxRows * widest : 0);
+    this.postNoise = new Float32Array(this.noise.post > 0 ? maxRows * widest : 0);
+    this.zeroNoise = new Float32Array(this.noise.post > 0 ? maxRows * widest : 0);
+  }
+
+  /** Copies initial weights in (kernels [fanIn × fanOut] row-major and biases, as init.ts makes them). */
+  setWeights(kernels: readonly Float32Array[], biases: readonly Float32Array[]): void {
+    for (let l = 0; l < this.kernels.length; l++) {
+      this.kernels[l]!.set(kernels[l]!);
+      this.biases[l]!.set(biases[l]!);
+    }
+  }
+
+  /**
+   * Forward pass over rows `order[start]`, …, `order[start + count - 1]` of `x` (nFeatures per row), writing
+   * sigmoid outputs to `output[0..count)`. With `noiseRng` the noise sites are active (training phase) and draw
+   * in the order noise-plan.ts documents; with null the network is deterministic (inference).
+   */
+  forward(x: Float32Array, order: Int32Array, start: number, count: number, noiseRng: Xoshiro128 | null): void {
+    this.rows = count;
+    const sizes = this.sizes;
+    const nIn = sizes[0]!;
+    const input = this.input;
+    for (let r = 0; r < count; r++) {
+      const src = order[start + r]! * nIn;
+      for (let k = 0; k < nIn; k++) input[r * nIn + k] = x[src + k]!;
+    }
+    const noisy = noiseRng !== null;
+    const { input: inputStd, pre: preStd, post: postStd } = this.noise;
+    if (noisy && inputStd > 0) {
+      const buffer = this.preNoise.length >= count * nIn ? this.preNoise : new Float32Array(count * nIn);
+      fillNormal(noiseRng, buffer, count * nIn, inputStd);
+      for (let i = 0; i < count * nIn; i++) input[i] += buffer[i]!;
+    }
+
+    const last = this.hiddenCount - 1;
+    const kind = this.activation;
+    const wOut = this.kernels[last + 1]!;
+    const bOut = this.biases[last + 1]![0]!;
+    const out = this.output;
+    let layerIn = input;
+    for (let l = 0; l <= last; l++) {
+      const fanIn = sizes[l]!, width = sizes[l + 1]!;
+      const hasPre = noisy && preStd > 0;
+      const hasPost = postStd > 0; // a post site has its own output buffer; inactive, it adds zeros
+      const post = noisy ? this.postNoise : this.zeroNoise;
+      if (hasPre) fillNormal(noiseRng!, this.preNoise, count * width, preStd);
+      if (noisy && hasPost) fillNormal(noiseRng!, post, count * width, postStd);
+      const w = this.kernels[l]!, b = this.biases[l]!;
+      const z = this.activated[l]!, a = this.layerOut[l]!;
+      const hasOut = l === last;
+      for (let r = 0; r < count; r++) {
+        const ro = r * width;
+        let s: number;
+        if (fanIn === 2) {
+          s = denseRow2(kind, layerIn[2 * r]!, layerIn[2 * r + 1]!, w, b, z, ro, width, hasPre, this.preNoise, hasPost, post, a, hasOut, wOut);
+        } else {
+          affineRow(layerIn, r * fanIn, fanIn, w, b, z, ro, width);
+          s = finishRow(kind, z, ro, width, hasPre, this.preNoise, hasPost, post, a, hasOut, wOut);
+        }
+        if (hasOut) out[r] = 1 / (1 + Math.exp(-(s + bOut)));
+      }
+      layerIn = a;
+    }
+  }
+
+  /**
+   * Backward pass for the last forward pass against labels `y[order[start + r]]`: fills `grads` with the
+   * gradient of the batch's mean clipped binary cross-entropy.
+   */
+  backward(y: Float32Array, order: Int32Array, start: number): void {
+    const count = this.rows;
+    const sizes = this.sizes;
+    const kind = this.activation;
+    const last = this.hiddenCount - 1;
+    const width = sizes[last + 1]!;
+    const g = this.outputGrad;
+    const p = this.output;
+    const invCount = 1 / count;
+    for (let r = 0; r < count; r++) {
+      const pr = p[r]!;
+      g[r] = pr >= EPSILON && pr <= 1 - EPSILON ? (pr - y[order[start + r]!]!) * invCount : 0;
+    }
+    this.grads.fill(0);
+    const wOut = this.kernels[last + 1]!;
+    const gwOut = this.kernelGrads[last + 1]!;
+    const gbOut = this.biasGrads[last + 1]!;
+
+    const aLast = this.layerOut[last]!, hLast = this.activated[last]!;
+    let gbOutSum = 0;
+    for (let r = 0; r < count; r++) gbOutSum += g[r]!;
+    gbOut[0] = gbOutSum;
+    if (last === 0 && sizes[0] === 2) {
+      backwardColumns2(kind, g, this.input, aLast, hLast, count, width, wOut, gwOut, this.biasGrads[0]!, this.kernelGrads[0]!);
+      return;
+    }
+    for (let r = 0; r < count; r++) {
+      const gr = g[r]!;
+      if (gr === 0) continue; // a clipped (or exact) prediction passes no gradient at all
+      outputBackRow(kind, gr, aLast, hLast, r * width, width, wOut, gwOut, this.biasGrads[last]!, this.delta[last]!);
+      for (let l = last; l >= 0; l--) {
+        const fanIn = sizes[l]!, n = sizes[l + 1]!;
+        const aIn = l === 0 ? this.input : this.layerOut[l - 1]!;
+        kernelGradRow(aIn, r * fanIn, fanIn, this.delta[l]!, this.kernelGrads[l]!, n);
+        if (l > 0) deltaBackRow(kind, this.delta[l]!, this.kernels[l]!, n, this.activated[l - 1]!, r * fanIn, fanIn, this.delta[l - 1]!, this.biasGrads[l - 1]!);
+      }
+    }
+  }
+
+  /** Mean clipped binary cross-entropy of the last forward pass against `y[order[start + r]]`. */
+  loss(y: Float32Array, order: Int32Array, start: number): number {
+    let sum = 0;
+    for (let r = 0; r < this.rows; r++) sum += clippedBce(this.output[r]!, y[order[start + r]!]!);
+    return sum / this.rows;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Adam and SGD over one flat float32 parameter array, step for step as tf.train.adam / tf.train.sgd apply
+ * gradients (tfjs-core src/optimizers/adam_optimizer.ts, sgd_optimizer.ts):
+ *   m ← β1·m + (1-β1)·g;  v ← β2·v + (1-β2)·g²;  w ← w - lr · (m / (1-β1^t)) / (sqrt(v / (1-β2^t)) + ε)
+ * with ε outside the square root and the bias corrections applied to m and v, not folded into lr.
+ * tfjs keeps β^t in float32 scalars that start at β and are multiplied by β after each step, and turns every
+ * constant into a float32 scalar; the same rounding is applied here (Math.fround) since it costs nothing.
+ * Moments are stored in float32 like tfjs' variables; the arithmetic of one update runs in doubles.
+ */
+
+/** Keras' / tf.train.adam's defaults, as the tfjs engine passes them. */
+export const ADAM_BETA1 = 0.9;
+export const ADAM_BETA2 = 0.999;
+export const ADAM_EPSILON = 1e-7;
+
+export interface Optimizer {
+  /** Applies one update to `params` from `grads` (same layout). */
+  step(params: Float32Array, grads: Float64Array): void;
+}
+
+export class Adam implements Optimizer {
+  private readonly m: Float32Array;
+  private readonly v: Float32Array;
+  private readonly beta1 = Math.fround(ADAM_BETA1);
+  private readonly beta2 = Math.fround(ADAM_BETA2);
+  private readonly oneMinusBeta1 = Math.fround(1 - ADAM_BETA1);
+  private readonly oneMinusBeta2 = Math.fround(1 - ADAM_BETA2);
+  private readonly epsilon = Math.fround(ADAM_EPSILON);
+  private readonly negLearningRate: number;
+  /** β1^t and β2^t for the coming step t (tfjs' accBeta1 / accBeta2). */
+  private accBeta1 = Math.fround(ADAM_BETA1);
+  private accBeta2 = Math.fround(ADAM_BETA2);
+
+  constructor(size: number, learningRate: number) {
+    this.m = new Float32Array(size);
+    this.v = new Float32Array(size);
+    this.negLearningRate = Math.fround(-learningRate);
+  }
+
+  step(params: Float32Array, grads: Float64Array): void {
+    const { m, v, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLearningRate } = this;
+    const c1 = Math.fround(1 - this.accBeta1);
+    const c2 = Math.fround(1 - this.accBeta2);
+    const n = params.length;
+    for (let i = 0; i < n; i++) {
+      const g = grads[i]!;
+      const mi = Math.fround(beta1 * m[i]! + oneMinusBeta1 * g);
+      const vi = Math.fround(beta2 * v[i]! + oneMinusBeta2 * (g * g));
+      m[i] = mi;
+      v[i] = vi;
+      params[i] = params[i]! + ((mi / c1) / (Math.sqrt(vi / c2) + epsilon)) * negLearningRate;
+    }
+    this.accBeta1 = Math.fround(this.accBeta1 * beta1);
+    this.accBeta2 = Math.fround(this.accBeta2 * beta2);
+  }
+}
+
+export class Sgd implements Optimizer {
+  private readonly negLearningRate: number;
+
+  constructor(learningRate: number) {
+    this.negLearningRate = Math.fround(-learningRate);
+  }
+
+  step(params: Float32Array, grads: Float64Array): void {
+    const c = this.negLearningRate;
+    for (let i = 0; i < params.length; i++) params[i] = params[i]! + c * grads[i]!;
+  }
+}
+
+export function makeOptimizer(kind: 'adam' | 'sgd', size: number, learningRate: number): Optimizer {
+  return kind === 'adam' ? new Adam(size, learningRate) : new Sgd(learningRate);
+}

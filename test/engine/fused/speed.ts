@@ -1,0 +1,35 @@
+/**
+ * Seconds per 4000-epoch tutorial run of the fused engine (2 → 500 relu → 1 sigmoid, adam, batch 32, 30 train
+ * rows, 70 test rows) for each noise placement. Not a test (no assertions, not named *.test.ts):
+ *   npx tsc -p . && node dist/test/engine/fused/speed.js [runs=5]
+ * Prints the median and the fastest of `runs` runs per placement, after one warm-up run.
+ */
+import { performance } from 'node:perf_hooks';
+import type { NoiseSite } from '../../../src/config/schema.js';
+import { fusedEngine } from '../../../src/engine/fused/index.js';
+import { tutorialConfig } from './run-config.js';
+import { ringsDataset } from './tiny-data.js';
+
+const runs = Number(process.argv[2] ?? 5);
+const data = ringsDataset();
+const cases: [string, NoiseSite[]][] = [
+  ['none', []],
+  ['input 0.01', [{ placement: 'input', stddev: 0.01 }]],
+  ['pre 0.1', [{ placement: 'pre', stddev: 0.1 }]],
+  ['post 0.1', [{ placement: 'post', stddev: 0.1 }]],
+  ['input+pre+post', [{ placement: 'input', stddev: 0.01 }, { placement: 'pre', stddev: 0.1 }, { placement: 'post', stddev: 0.1 }]],
+];
+await fusedEngine.train(tutorialConfig(), data, 0);
+for (const [name, sites] of cases) {
+  const config = tutorialConfig({ sites });
+  const seconds: number[] = [];
+  let accuracy = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const { metrics } = await fusedEngine.train(config, data, i + 1);
+    seconds.push((performance.now() - t0) / 1000);
+    accuracy += metrics.test_accuracy! / runs;
+  }
+  seconds.sort((a, b) => a - b);
+  console.log(`${name.padEnd(15)} median ${seconds[Math.floor(runs / 2)]!.toFixed(3)} s  min ${seconds[0]!.toFixed(3)} s  (mean test accuracy ${accuracy.toFixed(3)})`);
+}
