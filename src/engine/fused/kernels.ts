@@ -17,21 +17,33 @@ export const TANH = 1;
 export const SIGMOID = 2;
 export const LINEAR = 3;
 
-/** act(z) for activation code `kind`. */
-function act(kind: number, z: number): number {
-  return kind === RELU ? (z > 0 ? z : 0) : kind === TANH ? Math.tanh(z) : kind === SIGMOID ? 1 / (1 + Math.exp(-z)) : z;
+/**
+ * relu(v) = max(v, 0) without a branch: v + |v| is exactly 2v or +0, and halving is exact. A data-dependent
+ * branch here mispredicts about half the time once noise or training changes the signs: measured 92 µs vs
+ * 13 µs per 15,000 values (Math.max compiles to branches too). Differs from max only at v = -∞ (gives NaN).
+ */
+function relu(v: number): number {
+  return 0.5 * (v + Math.abs(v));
 }
 
-/** act'(z) from h = act(z), as tfjs' gradients compute it: relu step(z) (0 at z = 0), tanh 1 - h², sigmoid h(1 - h). */
+/** act(z) for activation code `kind`. */
+function act(kind: number, z: number): number {
+  return kind === RELU ? relu(z) : kind === TANH ? Math.tanh(z) : kind === SIGMOID ? 1 / (1 + Math.exp(-z)) : z;
+}
+
+/**
+ * act'(z) from h = act(z), as tfjs' gradients compute it: relu step(z) (0 at z = 0), tanh 1 - h², sigmoid h(1 - h).
+ * The ReLU step is +(h > 0), a compare-and-convert without a branch (measured 16 µs vs 94 µs per 15,000).
+ */
 export function slope(kind: number, h: number): number {
-  return kind === RELU ? (h > 0 ? 1 : 0) : kind === TANH ? 1 - h * h : kind === SIGMOID ? h * (1 - h) : 1;
+  return kind === RELU ? +(h > 0) : kind === TANH ? 1 - h * h : kind === SIGMOID ? h * (1 - h) : 1;
 }
 
 /**
  * One row of a hidden layer with two inputs (the tutorial's first layer), in one pass:
  * h_j = act(b_j + a0·w_0j + a1·w_1j + pre_j) into z (pre only with hasPre), a_j = h_j + post_j into `a` with
  * hasPost; returns Σ_j a_j · wOut_j with hasOut (the output unit's product, for the last hidden layer), else 0.
- * `pre` and `post` are noise blocks indexed like z. Arrays plus flags rather than nullable arrays: a parameter
+ * The row's noise is pre[po..po+n) and post[po..po+n). Arrays plus flags rather than nullable arrays: a parameter
  * that is sometimes null made V8 check the array's type inside the loop (measured 2× slower forward with noise).
  */
 export function denseRow2(
@@ -47,6 +59,7 @@ export function denseRow2(
   pre: Float32Array,
   hasPost: boolean,
   post: Float32Array,
+  po: number,
   a: Float64Array,
   hasOut: boolean,
   wOut: Float32Array,
@@ -54,12 +67,12 @@ export function denseRow2(
   let s = 0;
   for (let j = 0; j < n; j++) {
     let v = b[j]! + a0 * w[j]! + a1 * w[n + j]!;
-    if (hasPre) v += pre[zo + j]!;
-    const h = kind === RELU ? (v > 0 ? v : 0) : act(kind, v);
+    if (hasPre) v += pre[po + j]!;
+    const h = kind === RELU ? relu(v) : act(kind, v);
     z[zo + j] = h;
     let o = h;
     if (hasPost) {
-      o = h + post[zo + j]!;
+      o = h + post[po + j]!;
       a[zo + j] = o;
     }
     if (hasOut) s += o * wOut[j]!;
@@ -88,6 +101,7 @@ export function finishRow(
   pre: Float32Array,
   hasPost: boolean,
   post: Float32Array,
+  po: number,
   a: Float64Array,
   hasOut: boolean,
   wOut: Float32Array,
@@ -95,12 +109,12 @@ export function finishRow(
   let s = 0;
   for (let j = 0; j < n; j++) {
     let v = z[zo + j]!;
-    if (hasPre) v += pre[zo + j]!;
-    const h = kind === RELU ? (v > 0 ? v : 0) : act(kind, v);
+    if (hasPre) v += pre[po + j]!;
+    const h = kind === RELU ? relu(v) : act(kind, v);
     z[zo + j] = h;
     let o = h;
     if (hasPost) {
-      o = h + post[zo + j]!;
+      o = h + post[po + j]!;
       a[zo + j] = o;
     }
     if (hasOut) s += o * wOut[j]!;
@@ -117,7 +131,7 @@ export function outputBackRow(kind: number, g: number, a: Float64Array, h: Float
   for (let j = 0; j < n; j++) {
     const hj = h[ro + j]!;
     gwOut[j] += a[ro + j]! * g;
-    const d = kind === RELU ? (hj > 0 ? g * wOut[j]! : 0) : g * wOut[j]! * slope(kind, hj);
+    const d = g * wOut[j]! * slope(kind, hj);
     gb[j] += d;
     delta[j] = d;
   }
@@ -139,7 +153,7 @@ export function backwardColumns2(kind: number, g: Float64Array, x: Float64Array,
       const gr = g[r]!;
       const hj = h[i]!;
       sOut += a[i]! * gr;
-      const d = kind === RELU ? (hj > 0 ? gr * wj : 0) : gr * wj * slope(kind, hj);
+      const d = gr * wj * slope(kind, hj);
       sb += d;
       s0 += x[2 * r]! * d;
       s1 += x[2 * r + 1]! * d;
