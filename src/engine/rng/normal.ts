@@ -8,9 +8,9 @@
  * (15,000 normals per epoch for `pre` noise on the tutorial's 30×500 layer, 60 million per run) and must be
  * seeded from the run's own stream, allocation-free and inlinable; @stdlib's normal generators are seeded
  * through their own PRNG objects and cost a function call per draw through a closure.
- * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5):
- *   ziggurat (this file) ≈ 170 M normals/s, Box–Muller (both values, Math.log/sqrt/cos/sin) ≈ 40 M/s,
- *   Marsaglia polar ≈ 45 M/s; command: `npm run build && node dist/bench/normal.js`.
+ * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5, same Xoshiro128
+ * stream for all): ziggurat (this file) 181 M normals/s, Marsaglia polar 82 M/s, Box–Muller (both values of each
+ * pair) 50 M/s; command: `npx tsc -p . && node dist/test/engine/rng/normal-speed.js`.
  *
  * One 32-bit draw per normal on the fast path (≈ 99% of draws): bits 0..7 pick the layer, bits 8..31 give a
  * signed 24-bit uniform u = (2j + 1) / 2^24, symmetric about 0 and never 0. The output resolution is
@@ -100,7 +100,7 @@ interface XoshiroState {
  * same generator state get the same numbers.
  *
  * The loop inlines the xoshiro128** step on local copies of the state instead of calling rng.nextUint32():
- * measured 1.5× faster (≈ 200 vs 130 M normals/s, see the header), because V8 otherwise stores the four state
+ * measured 1.4× faster (181 vs 131 M normals/s), because V8 otherwise stores the four state
  * words back to the object on every draw. test/engine/rng/normal.test.ts checks it equals nextNormal draw for draw.
  */
 export function fillNormal(rng: Xoshiro128, out: Float32Array | Float64Array, n: number, stddev: number, offset = 0): void {
