@@ -6,8 +6,8 @@
  *
  * Hand-written rather than taken from a package because noise draws are the innermost loop of training
  * (15,000 normals per epoch for `pre` noise on the tutorial's 30×500 layer, 60 million per run) and must be
- * seeded from the run's own stream, allocation-free and inlinable; @stdlib's normal generators are seeded
- * through their own PRNG objects and cost a function call per draw through a closure.
+ * seeded from the run's own Xoshiro128 stream (so the tfjs engine can draw the same numbers), allocation-free
+ * and inlinable; @stdlib's normal generators draw from their own PRNGs, not from a generator we pass in.
  * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5, same Xoshiro128
  * stream for all): ziggurat (this file) 181 M normals/s, Marsaglia polar 82 M/s, Box–Muller (both values of each
  * pair) 50 M/s; command: `npx tsc -p . && node dist/test/engine/rng/normal-speed.js`.
