@@ -4,11 +4,12 @@ export function splitKey(key: string): string[] {
   return key.split('.');
 }
 
-/** The value at a dotted key, or undefined where any step is missing. */
+/** The value at a dotted key ("model.layers[2].units": list items by index), or undefined where any step is missing. */
 export function getPath(obj: unknown, key: string): unknown {
   let cur: unknown = obj;
-  for (const part of splitKey(key)) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+  for (const part of splitKey(key).flatMap((p) => p.split(/\[(\d+)\]/).filter((s) => s !== ''))) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (Array.isArray(cur) && !/^\d+$/.test(part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return cur;

@@ -1,5 +1,5 @@
 /**
- * A data spec to a train/test Dataset: generate circles or moons, or read a CSV file, then take the first
+ * A data spec to a train/test Dataset: generate circles or moons (or another generator, generate.ts), or read a CSV file, then take the first
  * trainSize rows for training and the rest for testing (the tutorial's split). Pure: the same spec and
  * baseDir give the same numbers, so a worker may load each distinct spec once and keep it.
  */
@@ -10,6 +10,8 @@ import { makeCircles } from './circles.js';
 import { loadCsvTable } from './csv-table.js';
 import { splitTable, type Dataset, type Table } from './dataset.js';
 import { makeMoons } from './moons.js';
+import { checkClassLabels } from './class-labels.js';
+import { generateTable, isTaskData } from './generate.js';
 
 /**
  * Builds the dataset a spec describes. Relative `file` paths resolve against `baseDir` (the config's folder).
@@ -27,9 +29,12 @@ export function loadDataset(spec: DataSpec, baseDir: string): Dataset {
 function loadTable(spec: DataSpec, baseDir: string): { table: Table; source: string | undefined } {
   if ('file' in spec) {
     const file = resolve(baseDir, spec.file);
-    // The model ends in one sigmoid unit, so labels must be 0/1.
-    return { table: loadCsvTable(file, { label: spec.label, binary: true }), source: file };
+    // A binary model ends in one sigmoid unit, so labels must be 0/1; spec.labels says when the task is another.
+    const table = loadCsvTable(file, { label: spec.label, binary: spec.labels === undefined });
+    if (spec.labels === 'classes') checkClassLabels(file, spec.label ?? 'the last column', table.y);
+    return { table, source: file };
   }
+  if (isTaskData(spec)) return { table: generateTable(spec), source: undefined };
   const table = spec.generator === 'circles'
     ? makeCircles({ samples: spec.samples, noise: spec.noise, seed: spec.seed, factor: spec.factor })
     : makeMoons({ samples: spec.samples, noise: spec.noise, seed: spec.seed });

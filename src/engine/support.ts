@@ -8,6 +8,8 @@ import type { EngineName } from './engine.js';
 /** null when the fused engine (dense MLP, gaussian noise, binary output) can train the config, else why not. */
 export function fusedUnsupported(config: Pick<RunConfig, 'model' | 'noise' | 'train'>): string | null {
   if (config.noise.kind !== 'gaussian') return `noise kind ${config.noise.kind}`;
+  if (config.model.layers !== undefined) return 'model.layers (only model.hidden)';
+  if (config.model.task !== undefined && config.model.task !== 'binary') return `model.task ${config.model.task}`;
   return null;
 }
 

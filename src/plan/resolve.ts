@@ -1,45 +1,104 @@
 /**
  * Study → the effective configuration of its runs (RunConfig): noise placements and stddevs resolved into
  * sites in network order, zero-stddev sites dropped (they add nothing), and `train.engine: auto` resolved.
- * Two studies that train the same way resolve to the same RunConfig, which is what de-duplication relies on.
+ * Two studies that train the same way resolve to the same RunConfig, which is what de-duplication relies on:
+ * keys at their default for the tutorial's kind of model (task binary, no masking layer) are left out, so
+ * those configurations keep the identity they had before the keys existed.
  */
 import { inputError } from '../errors.js';
-import { PLACEMENTS, type NoiseSite, type Placement, type RunConfig, type Study } from '../config/schema.js';
+import { PLACEMENTS, RATE_KINDS, type ModelSpec, type NoiseSite, type Placement, type RunConfig, type Study } from '../config/schema.js';
+import { featureShape } from '../data/generate.js';
 import { chooseEngine } from '../engine/support.js';
+import { layerShapes, ShapeMismatch } from '../engine/tfjs/layer-shapes.js';
+import { layerSites, type SitePosition } from './layer-sites.js';
+import { checkTaskData, dataForTask, taskOf } from './task-data.js';
+
+/** The placements a noise spec asks for, as written, without 'none'. */
+function requestedPlacements(placement: Study['noise']['placement'], where: string): string[] {
+  const list = Array.isArray(placement) ? placement : [placement];
+  if (list.includes('none') && list.length > 1) throw inputError(where, 'noise.placement', '"none" alone, not in a list with other placements', list);
+  return list.filter((p) => p !== 'none');
+}
 
 /** The placements a noise spec asks for, in network order (input, pre, post), without 'none'. */
 export function placementsOf(placement: Study['noise']['placement'], where: string): Placement[] {
-  const list = Array.isArray(placement) ? placement : [placement];
-  if (list.includes('none') && list.length > 1) throw inputError(where, 'noise.placement', '"none" alone, not in a list with other placements', list);
-  const set = new Set(list);
+  const set = new Set(requestedPlacements(placement, where));
+  const addressed = [...set].find((p) => !(PLACEMENTS as readonly string[]).includes(p));
+  if (addressed !== undefined) throw inputError(where, 'noise.placement', 'input, pre or post for a model given as model.hidden (placements at one layer need model.layers)', addressed);
   return PLACEMENTS.filter((p) => set.has(p));
 }
 
-/** Noise sites of a study: one per placement with its stddev; sites with stddev 0 are left out. */
-export function noiseSites(noise: Study['noise'], where: string): NoiseSite[] {
-  const sites: NoiseSite[] = [];
-  for (const placement of placementsOf(noise.placement, where)) {
-    const stddev = typeof noise.stddev === 'number' ? noise.stddev : noise.stddev[placement];
-    if (stddev === undefined) {
-      const given = Object.keys(noise.stddev).join(', ') || 'none';
-      throw inputError(where, 'noise.stddev', `a stddev for placement "${placement}" (given for: ${given})`);
-    }
-    if (stddev > 0) sites.push({ placement, stddev });
+/** The value a placement gets from a number or a per-placement map; throws when the map lacks it. */
+function valueFor(values: number | Readonly<Record<string, number | undefined>>, placement: string, key: string, what: string, where: string): number {
+  if (typeof values === 'number') return values;
+  const v = values[placement];
+  if (v === undefined) throw inputError(where, key, `a ${what} for placement "${placement}" (given for: ${Object.keys(values).join(', ') || 'none'})`);
+  return v;
+}
+
+/** A site at `position` with the strength its placement gets, or undefined when that strength is 0. */
+function siteAt(noise: Study['noise'], position: SitePosition, placement: string, where: string): NoiseSite | undefined {
+  const layer = position.layer === undefined ? {} : { layer: position.layer };
+  if (RATE_KINDS.includes(noise.kind)) {
+    const rate = valueFor(noise.rate ?? 0, placement, 'noise.rate', 'rate', where);
+    // The stddev of the multiplicative noise the rate gives (Keras' GaussianDropout: sqrt(rate / (1 - rate))).
+    return rate > 0 ? { placement: position.placement, stddev: Math.sqrt(rate / (1 - rate)), ...layer, rate } : undefined;
   }
-  return sites;
+  const stddev = valueFor(noise.stddev, placement, 'noise.stddev', 'stddev', where);
+  return stddev > 0 ? { placement: position.placement, stddev, ...layer } : undefined;
+}
+
+/** Noise sites of a study: one per placement with its stddev (or rate); sites with stddev 0 are left out. */
+export function noiseSites(study: Pick<Study, 'noise' | 'model'>, where: string): NoiseSite[] {
+  const { noise, model } = study;
+  if (model.layers !== undefined) {
+    return layerSites(requestedPlacements(noise.placement, where), model.layers, where, (position, placement) => siteAt(noise, position, placement, where));
+  }
+  return placementsOf(noise.placement, where).flatMap((placement) => siteAt(noise, { placement }, placement, where) ?? []);
+}
+
+/** Checks that model.layers fits the rows the data gives (when the data's shape is known before loading). */
+function checkLayerShapes(study: Study, where: string): void {
+  const { layers, inputShape } = study.model;
+  if (layers === undefined) return;
+  const dataShape = featureShape(study.data);
+  if (inputShape !== undefined && dataShape !== undefined && inputShape.reduce((a, b) => a * b, 1) !== dataShape.reduce((a, b) => a * b, 1)) {
+    throw inputError(where, 'model.inputShape', `${dataShape.reduce((a, b) => a * b, 1)} values per row, as the data has (shape [${dataShape.join(', ')}])`, inputShape);
+  }
+  const shape = inputShape ?? dataShape;
+  if (shape === undefined) return;
+  try {
+    layerShapes(layers, shape);
+  } catch (err) {
+    if (err instanceof ShapeMismatch) throw inputError(where, `model.layers[${err.layer}]`, `${err.expected} (a ${layers[err.layer]!.type} layer)`, `rows of shape [${err.found.join(', ')}]`);
+    throw err;
+  }
+}
+
+/** model as it enters the identity: task binary is the default, left out. */
+function modelIdentity(model: ModelSpec): ModelSpec {
+  if (model.task !== 'binary') return model;
+  const { task: _binary, ...rest } = model;
+  return rest;
 }
 
 /** The effective configuration of every run of a (single-point) study. */
 export function resolveRunConfig(study: Study, where: string): RunConfig {
-  const { history, engine: requested, ...train } = study.train;
-  const noise = { kind: study.noise.kind, sites: noiseSites(study.noise, where) };
-  const chosen = chooseEngine({ model: study.model, noise, train: { ...train, engine: requested } }, requested);
+  const { history, engine: requested, loss, ...train } = study.train;
+  checkTaskData(study, where);
+  checkLayerShapes(study, where);
+  const task = taskOf(study.model);
+  const hasMask = study.model.layers?.some((l) => l.type === 'masking') ?? false;
+  const noise = { kind: study.noise.kind, sites: noiseSites(study, where), ...(hasMask ? { mask: study.noise.mask ?? true } : {}) };
+  const resolvedTrain = task === 'regression' ? { ...train, loss: loss ?? 'mse' } : train;
+  const model = modelIdentity(study.model);
+  const chosen = chooseEngine({ model, noise, train: { ...resolvedTrain, engine: requested } }, requested);
   if ('error' in chosen) throw inputError(where, 'train.engine', chosen.error, requested);
   return {
     studySeed: study.seed,
-    data: study.data,
-    model: study.model,
-    train: { ...train, engine: chosen.engine },
+    data: dataForTask(study.data, task),
+    model,
+    train: { ...resolvedTrain, engine: chosen.engine },
     noise,
     eval: study.eval,
     historyEvery: history === true ? 1 : history === false ? 0 : history,

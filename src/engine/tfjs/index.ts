@@ -1,17 +1,19 @@
 /**
  * The tfjs engine: trains with tfjs layers and a plain loop over `optimizer.minimize` (about twice as fast as
  * `model.fit` here, and seeded: model.fit shuffles with unseeded randomness). The reference implementation for
- * the fused engine, and the engine for anything the fused engine does not support.
+ * the fused engine, and the engine for anything the fused engine does not support: model.layers (CNNs,
+ * LSTMs), the dropout noise kinds, multiclass and regression tasks.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';
+import { declaredClasses, featureShape } from '../../data/generate.js';
 import type { HistoryPoint } from '../../protocol.js';
 import type { Engine, TrainOutcome } from '../engine.js';
-import { binaryMetrics } from '../metrics.js';
+import { binaryMetrics, multiclassMetrics, regressionMetrics } from '../metrics.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
 import { shuffleInPlace } from '../shuffle.js';
-import { buildDenseModel } from './dense-model.js';
+import { buildModel, type StackModel } from './model.js';
 import { NoiseSource } from './seeded-noise.js';
 
 /** Rows `order[start..end)` of a row-major matrix, copied into a new array. */
@@ -26,9 +28,60 @@ function makeOptimizer(train: RunConfig['train']): tf.Optimizer {
   return train.optimizer === 'adam' ? tf.train.adam(train.learningRate, 0.9, 0.999, 1e-7) : tf.train.sgd(train.learningRate);
 }
 
-/** Sigmoid outputs of the model on rows x (training=true applies noise layers, drawing from the source). */
-function predict(model: tf.Sequential, x: tf.Tensor2D, training: boolean): Float32Array {
-  return tf.tidy(() => (model.apply(x, { training }) as tf.Tensor).dataSync() as Float32Array);
+/** How rows are shaped and what the network outputs, from the config and the data. */
+interface Layout {
+  /** Shape of one input row: flat for `hidden: [...]`, else model.inputShape or the data's own shape. */
+  readonly input: number[];
+  /** Output units: 1, or the number of classes. */
+  readonly outputs: number;
+}
+
+function layoutOf(config: RunConfig, data: Dataset): Layout {
+  const task = config.model.task ?? 'binary';
+  const input = config.model.layers === undefined ? [data.nFeatures] : config.model.inputShape ?? featureShape(config.data) ?? [data.nFeatures];
+  const size = input.reduce((a, b) => a * b, 1);
+  if (size !== data.nFeatures) throw new Error(`model.inputShape [${input.join(', ')}] holds ${size} values per row, but the data has ${data.nFeatures}`);
+  let outputs = 1;
+  if (task === 'multiclass') {
+    let largest = 0;
+    for (const y of [data.yTrain, data.yTest]) for (const v of y) largest = Math.max(largest, v);
+    outputs = Math.max(declaredClasses(config.data) ?? 2, largest + 1);
+  }
+  return { input, outputs };
+}
+
+/** Labels as the loss wants them: one-hot rows for multiclass, a column otherwise. */
+function labelTensor(y: Float32Array, task: string, outputs: number): tf.Tensor {
+  return task === 'multiclass' ? tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), outputs).toFloat() : tf.tensor2d(y, [y.length, 1]);
+}
+
+/** The training loss: Keras' binary or categorical cross-entropy, or the regression loss asked for. */
+function lossOf(config: RunConfig): (y: tf.Tensor, p: tf.Tensor) => tf.Tensor {
+  switch (config.model.task ?? 'binary') {
+    case 'binary':
+      return tf.metrics.binaryCrossentropy;
+    case 'multiclass':
+      return tf.metrics.categoricalCrossentropy;
+    case 'regression':
+      return config.train.loss === 'mae' ? tf.metrics.meanAbsoluteError : tf.metrics.meanSquaredError;
+  }
+}
+
+/** Metrics of outputs `p` (rows × outputs) against labels, by name without the set prefix. */
+function scoreOf(config: RunConfig, p: Float32Array, y: Float32Array, outputs: number): Record<string, number> {
+  switch (config.model.task ?? 'binary') {
+    case 'binary':
+      return { ...binaryMetrics(p, y) };
+    case 'multiclass':
+      return { ...multiclassMetrics(p, outputs, y) };
+    case 'regression':
+      return { ...regressionMetrics(p, y) };
+  }
+}
+
+/** Outputs of the model on rows x (training=true applies noise layers, drawing from the source). */
+function predict(model: StackModel, x: tf.Tensor, training: boolean): Float32Array {
+  return tf.tidy(() => model.apply(x, training).dataSync() as Float32Array);
 }
 
 export const tfjsEngine: Engine = {
@@ -39,39 +92,38 @@ export const tfjsEngine: Engine = {
   },
 
   async train(config: RunConfig, data: Dataset, seed: number): Promise<TrainOutcome> {
+    const task = config.model.task ?? 'binary';
+    const { input, outputs } = layoutOf(config, data);
     const source = new NoiseSource(Xoshiro128.fromSeed(seed, STREAM.noise));
-    const model = buildDenseModel(config, data.nFeatures, seed, source);
+    const model = buildModel(config, input, outputs, seed, source);
     const optimizer = makeOptimizer(config.train);
+    const loss = lossOf(config);
     const shuffleRng = Xoshiro128.fromSeed(seed, STREAM.shuffle);
     const order = new Int32Array(data.nTrain);
-    const xTrain = tf.tensor2d(data.xTrain, [data.nTrain, data.nFeatures]);
-    const xTest = tf.tensor2d(data.xTest, [data.nTest, data.nFeatures]);
+    const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...input]);
+    const xTest = tf.tensor(data.xTest, [data.nTest, ...input]);
+    const yTrain = labelTensor(data.yTrain, task, outputs);
     const history: HistoryPoint[] = [];
     const { epochs, batchSize } = config.train;
+    const width = data.nFeatures;
 
     const evaluate = (): Record<string, number> => {
       const out: Record<string, number> = {};
       const sets = [['train', xTrain, data.yTrain], ['test', xTest, data.yTest]] as const;
       if (config.eval.noise !== 'on') {
         for (const [name, x, y] of sets) {
-          const m = binaryMetrics(predict(model, x, false), y);
-          out[`${name}_loss`] = m.loss;
-          out[`${name}_accuracy`] = m.accuracy;
+          for (const [metric, value] of Object.entries(scoreOf(config, predict(model, x, false), y, outputs))) out[`${name}_${metric}`] = value;
         }
       }
       if (config.eval.noise !== 'off') {
         const trainingRng = source.rng;
         source.rng = Xoshiro128.fromSeed(seed, STREAM.evalNoise);
         for (const [name, x, y] of sets) {
-          let loss = 0;
-          let accuracy = 0;
+          const sums: Record<string, number> = {};
           for (let s = 0; s < config.eval.samples; s++) {
-            const m = binaryMetrics(predict(model, x, true), y);
-            loss += m.loss / config.eval.samples;
-            accuracy += m.accuracy / config.eval.samples;
+            for (const [metric, value] of Object.entries(scoreOf(config, predict(model, x, true), y, outputs))) sums[metric] = (sums[metric] ?? 0) + value / config.eval.samples;
           }
-          out[`${name}_loss_noisy`] = loss;
-          out[`${name}_accuracy_noisy`] = accuracy;
+          for (const [metric, value] of Object.entries(sums)) out[`${name}_${metric}_noisy`] = value;
         }
         source.rng = trainingRng;
       }
@@ -83,9 +135,9 @@ export const tfjsEngine: Engine = {
         shuffleInPlace(shuffleRng, order);
         for (let start = 0; start < data.nTrain; start += batchSize) {
           const end = Math.min(start + batchSize, data.nTrain);
-          const xb = tf.tensor2d(gatherRows(data.xTrain, data.nFeatures, order, start, end), [end - start, data.nFeatures]);
-          const yb = tf.tensor2d(gatherRows(data.yTrain, 1, order, start, end), [end - start, 1]);
-          optimizer.minimize(() => tf.mean(tf.metrics.binaryCrossentropy(yb, model.apply(xb, { training: true }) as tf.Tensor)) as tf.Scalar);
+          const xb = tf.tensor(gatherRows(data.xTrain, width, order, start, end), [end - start, ...input]);
+          const yb = tf.tidy(() => tf.gather(yTrain, tf.tensor1d(order.subarray(start, end), 'int32')));
+          optimizer.minimize(() => tf.mean(loss(yb, model.apply(xb, true))) as tf.Scalar, false, model.variables);
           xb.dispose();
           yb.dispose();
         }
@@ -98,6 +150,7 @@ export const tfjsEngine: Engine = {
     } finally {
       xTrain.dispose();
       xTest.dispose();
+      yTrain.dispose();
       optimizer.dispose();
       model.dispose();
     }

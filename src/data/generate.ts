@@ -1,0 +1,69 @@
+/**
+ * The generators added for the tasks beyond the tutorial (multiclass, regression, images, sequences): data spec
+ * in, table out, and what the spec says about the rows' shape and class count without generating them.
+ */
+import type { BlobsData, ClassificationData, DataSpec, Friedman1Data, SequencesData, ShapesData } from '../config/schema.js';
+import { makeBlobs } from './blobs.js';
+import { makeClassification } from './classification.js';
+import type { Table } from './dataset.js';
+import { makeFriedman1 } from './friedman1.js';
+import { makeSequences } from './sequences.js';
+import { makeShapes } from './shapes-images.js';
+
+export type TaskData = BlobsData | ClassificationData | Friedman1Data | ShapesData | SequencesData;
+
+/** Whether a spec names one of this module's generators. */
+export function isTaskData(spec: DataSpec): spec is TaskData {
+  return 'generator' in spec && spec.generator !== 'circles' && spec.generator !== 'moons';
+}
+
+/** The table a spec describes (before the train/test split). */
+export function generateTable(spec: TaskData): Table {
+  switch (spec.generator) {
+    case 'blobs':
+      return makeBlobs(spec);
+    case 'classification':
+      return makeClassification(spec);
+    case 'friedman1':
+      return makeFriedman1(spec);
+    case 'shapes':
+      return makeShapes(spec);
+    case 'sequences':
+      return makeSequences(spec);
+  }
+}
+
+/**
+ * Shape of one row as a generator makes it: [size, size, 1] for images, [length, features] for sequences,
+ * [features] for flat rows; undefined for CSV files (model.inputShape gives theirs, else they are flat).
+ */
+export function featureShape(spec: DataSpec): number[] | undefined {
+  if (!('generator' in spec)) return undefined;
+  switch (spec.generator) {
+    case 'circles':
+    case 'moons':
+      return [2];
+    case 'shapes':
+      return [spec.size, spec.size, 1];
+    case 'sequences':
+      return [spec.length, spec.features];
+    default:
+      return [spec.features];
+  }
+}
+
+/** Number of classes a generator produces (labels 0..k-1); undefined for regression targets and CSV files. */
+export function declaredClasses(spec: DataSpec): number | undefined {
+  if (!('generator' in spec)) return undefined;
+  switch (spec.generator) {
+    case 'blobs':
+      return spec.centers;
+    case 'classification':
+    case 'shapes':
+      return spec.classes;
+    case 'friedman1':
+      return undefined;
+    default:
+      return 2;
+  }
+}
