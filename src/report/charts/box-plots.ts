@@ -1,0 +1,50 @@
+/**
+ * The distribution of one metric over the runs of each grid point: a Tukey box plot (whiskers to 1.5 IQR)
+ * with every run drawn on top, so ten repeats are seen as ten points and not only as a box.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { TableRow } from '../../stats/table-row.js';
+import { pointKey } from '../../stats/table-row.js';
+import { cellText, pointName, type Roles } from './roles.js';
+import { CATEGORY_COLORS, CONFIG } from './theme.js';
+
+export interface BoxPlotInput {
+  readonly summary: readonly TableRow[];
+  readonly runs: readonly TableRow[];
+  readonly gridKeys: readonly string[];
+  readonly roles: Roles;
+  readonly metric: string;
+}
+
+/** Runs of a point are spread over this many pixel rows so equal values do not hide each other. */
+const JITTER_ROWS = 5;
+
+export function boxPlotSpec({ summary, runs, gridKeys, roles, metric }: BoxPlotInput): TopLevelSpec {
+  // Points in summary order (the grid's order), named as the table names them.
+  const names = new Map(summary.map((r) => [pointKey(r, gridKeys), pointName(r, gridKeys)]));
+  const order = [...names.values()];
+  const data = runs
+    .filter((r) => r.status === 'ok' && r[metric] !== '' && r[metric] !== null && Number.isFinite(Number(r[metric])))
+    .filter((r) => names.has(pointKey(r, gridKeys)))
+    .map((r) => ({
+      point: names.get(pointKey(r, gridKeys))!,
+      group: roles.panel ? cellText(r, roles.panel) : '',
+      value: Number(r[metric]),
+      // Deterministic jitter from the repeat index: the same report for the same results.
+      jitter: ((Number(r.repeat) || 0) % JITTER_ROWS) - (JITTER_ROWS - 1) / 2,
+    }));
+  const y = { field: 'point', type: 'nominal' as const, sort: order, title: gridKeys.join(' · ') || null, axis: { labelLimit: 260 } };
+  const groups = [...new Set(summary.map((r) => (roles.panel ? cellText(r, roles.panel) : '')))];
+  const color = { field: 'group', type: 'nominal' as const, title: roles.panel ?? null, legend: roles.panel ? { symbolOpacity: 1 } : null, scale: { domain: groups, range: CATEGORY_COLORS } };
+  const x = { field: 'value', type: 'quantitative' as const, title: metric.replace(/_/g, ' '), scale: { zero: false, padding: 8 }, axis: { tickCount: 8 } };
+  return {
+    config: CONFIG,
+    data: { values: data },
+    width: 640,
+    height: { step: 22 },
+    layer: [
+      { mark: { type: 'boxplot', extent: 1.5, size: 14, opacity: 0.45, median: { color: '#222' }, outliers: false, ticks: false }, encoding: { y, x, color } },
+      { mark: { type: 'circle', size: 18, opacity: 0.75 }, encoding: { y, x, color, yOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-3, 3], range: [-7, 7] }, legend: null } } },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,119 @@
+/**
+ * The summary table of the HTML report: per grid point and metric, mean ± std, the 95 % interval, the
+ * Holm-adjusted p against the baseline (with stars) and Cohen's d. Cells where Holm rejects at 5 % are tinted
+ * green (better than the baseline) or red (worse).
+ */
+import type { BestInGroup } from '../stats/best-per-group.js';
+import { pointKey, type TableRow } from '../stats/table-row.js';
+import { escapeHtml } from './html-escape.js';
+
+/** The level at which a p_holm cell is tinted, and the star levels: conventional, stated in the page. */
+export const ALPHA = 0.05;
+const STARS: readonly [number, string][] = [
+  [0.001, '***'],
+  [0.01, '**'],
+  [0.05, '*'],
+];
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Accuracies to 3 decimals (1 in 1000 is finer than 100 test points resolve); anything else to 4 digits. */
+export function formatStat(metric: string, v: number | null): string {
+  if (v === null) return '—';
+  if (metric.includes('accuracy')) return v.toFixed(3);
+  return Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+}
+
+export function formatP(p: number | null): string {
+  if (p === null) return '—';
+  const stars = STARS.find(([level]) => p < level)?.[1] ?? '';
+  const text = p < 0.001 ? '<0.001' : p.toPrecision(2).replace(/e-(\d)$/, 'e-0$1');
+  return stars ? `${text} ${stars}` : text;
+}
+
+function formatD(d: number | null): string {
+  return d === null ? '—' : `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d).toFixed(2)}`;
+}
+
+export interface TableInput {
+  readonly gridKeys: readonly string[];
+  readonly rows: readonly TableRow[];
+  readonly metrics: readonly string[];
+  /** Best points per group and the metric they are best in (marked ★ when distinguishable, ☆ when not). */
+  readonly best?: { readonly metric: string; readonly groups: readonly BestInGroup[] };
+  /** Rows that are the baseline (marked as such instead of a p-value). */
+  readonly isBaseline?: (row: TableRow) => boolean;
+  /** A grid key whose changes get a separating rule (the panel key, e.g. noise.placement). */
+  readonly groupBy?: string;
+}
+
+/** The star's hover text: what the point is best in and how it compares with the runner-up. */
+export function bestNote(b: BestInGroup, gridKeys: readonly string[], metric: string): string {
+  if (b.runnerUp === null) return `best ${metric.replace(/_/g, ' ')} in its group (no runner-up)`;
+  const vs = gridKeys.filter((k) => String(b.runnerUp![k] ?? '') !== String(b.best[k] ?? '')).map((k) => `${k}=${String(b.runnerUp![k] ?? '')}`).join(', ');
+  const verdict = b.pValue === null ? 'not testable' : b.distinguishable ? 'distinguishable' : 'not distinguishable';
+  return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch p = ${formatP(b.pValue)}, ${verdict}`;
+}
+
+export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy }: TableInput): string {
+  // A group of one point has nothing to be best against: no star.
+  const bestByKey = new Map((best?.groups ?? []).filter((b) => b.runnerUp !== null).map((b) => [pointKey(b.best, gridKeys), b]));
+  const hasFailed = rows.some((r) => (num(r.failed) ?? 0) > 0);
+  const tested = (m: string) => rows.some((r) => num(r[`${m}_p_value`]) !== null || num(r[`${m}_cohens_d`]) !== null);
+  const cols = metrics.map((m) => ({ m, tested: tested(m) }));
+
+  const head1 = [
+    ...gridKeys.map((k) => `<th rowspan="2" class="key">${escapeHtml(k)}</th>`),
+    `<th rowspan="2" class="num">n</th>`,
+    ...(hasFailed ? ['<th rowspan="2" class="num">failed</th>'] : []),
+    ...cols.map(({ m, tested: t }) => `<th colspan="${t ? 2 : 1}" class="metric">${escapeHtml(m.replace(/_/g, ' '))}</th>`),
+  ].join('');
+  const head2 = cols
+    .flatMap(({ tested: t }) => [
+      '<th class="num">mean ± std<br><span class="sub">95% CI</span></th>',
+      ...(t ? ['<th class="num" title="Welch p against the baseline, Holm-adjusted; Cohen\'s d against the baseline">p (Holm)<br><span class="sub">d</span></th>'] : []),
+    ])
+    .join('');
+
+  let previousGroup: string | undefined;
+  const body = rows.map((r) => {
+    const key = pointKey(r, gridKeys);
+    const b = bestByKey.get(key);
+    const baseline = isBaseline(r);
+    const group = groupBy === undefined ? undefined : String(r[groupBy] ?? '');
+    const classes = [b ? 'best' : '', baseline ? 'baseline' : '', previousGroup !== undefined && group !== previousGroup ? 'group-start' : ''].filter(Boolean);
+    previousGroup = group;
+    const keyCells = gridKeys.map((k, i) => {
+      const text = r[k] === null || r[k] === undefined || r[k] === '' ? '·' : String(r[k]);
+      const mark = i === 0 && b ? `<span class="star" title="${escapeHtml(bestNote(b, gridKeys, best!.metric))}">${b.distinguishable ? '★' : '☆'}</span>` : '';
+      const tag = i === 0 && baseline ? ' <span class="tag">baseline</span>' : '';
+      return `<td class="key">${mark}${escapeHtml(text)}${tag}</td>`;
+    });
+    const statCells = cols.flatMap(({ m, tested: t }) => {
+      const mean = num(r[`${m}_mean`]);
+      const std = num(r[`${m}_std`]);
+      const low = num(r[`${m}_ci95_low`]);
+      const high = num(r[`${m}_ci95_high`]);
+      const pHolm = num(r[`${m}_p_holm`]);
+      const p = num(r[`${m}_p_value`]);
+      const d = num(r[`${m}_cohens_d`]);
+      const cells = [
+        `<td class="num">${escapeHtml(formatStat(m, mean))}${std === null ? '' : ` <span class="pm">± ${formatStat(m, std)}</span>`}<br><span class="sub">${low === null || high === null ? '—' : `[${formatStat(m, low)}, ${formatStat(m, high)}]`}</span></td>`,
+      ];
+      if (t) {
+        // "Better" depends on the metric: higher accuracy, lower loss.
+        const higherIsBetter = !m.includes('loss');
+        const tint = pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === higherIsBetter ? ' better' : ' worse') : '';
+        const pText = baseline && p === null ? '<span class="tag">baseline</span>' : escapeHtml(formatP(pHolm));
+        cells.push(`<td class="num p${tint}"${p === null ? '' : ` title="unadjusted p = ${escapeHtml(formatP(p))}"`}>${pText}<br><span class="sub">${formatD(d)}</span></td>`);
+      }
+      return cells;
+    });
+    const counts = [`<td class="num">${escapeHtml(String(r.n ?? ''))}</td>`, ...(hasFailed ? [`<td class="num${(num(r.failed) ?? 0) > 0 ? ' failed' : ''}">${escapeHtml(String(r.failed ?? 0))}</td>`] : [])];
+    return `<tr${classes.length ? ` class="${classes.join(' ')}"` : ''}>${[...keyCells, ...counts, ...statCells].join('')}</tr>`;
+  });
+
+  return `<table class="summary">\n<thead><tr>${head1}</tr><tr>${head2}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
+}

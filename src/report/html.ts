@@ -1,0 +1,159 @@
+/**
+ * report.html: one self-contained page (inline CSS and SVG; no script, no font, no image or style loaded from
+ * anywhere) with the summary table, accuracy against noise stddev per placement with 95 % intervals, box plots
+ * of test accuracy per grid point, and mean learning curves when a history was recorded.
+ * Charts are vega-lite specs rendered to SVG in Node when the report is written (charts/render-svg.ts).
+ */
+import type { BestInGroup } from '../stats/best-per-group.js';
+import type { TableRow } from '../stats/table-row.js';
+import { accuracyVsXSpec } from './charts/accuracy-vs-x.js';
+import { boxPlotSpec } from './charts/box-plots.js';
+import { learningCurvesSpec } from './charts/learning-curves.js';
+import { renderSvg } from './charts/render-svg.js';
+import { chooseRoles } from './charts/roles.js';
+import { FONT } from './charts/theme.js';
+import { escapeHtml } from './html-escape.js';
+import { bestNote, formatP, formatStat, renderSummaryTable, ALPHA } from './html-table.js';
+import { pointKey } from '../stats/table-row.js';
+
+export interface ReportInput {
+  /** The study name: the page title. */
+  readonly name: string;
+  readonly gridKeys: readonly string[];
+  /** summary.csv rows: grid keys, n, failed, <metric>_mean ... <metric>_p_holm. */
+  readonly summary: readonly TableRow[];
+  /** runs.csv rows: grid keys, repeat, seed, metrics, seconds, engine, status, error, run_id. */
+  readonly runs: readonly TableRow[];
+  /** history.csv rows (grid keys, repeat, epoch, metric, value), when train.history was on. */
+  readonly history?: readonly TableRow[];
+  /** bestPerGroup's answer, with the metric and grid key it was asked for. */
+  readonly best?: { readonly metric: string; readonly groupBy: string; readonly groups: readonly BestInGroup[] };
+  /** Summary rows that are the baseline the p-values compare with. */
+  readonly isBaseline?: (row: TableRow) => boolean;
+  /** How the baseline was chosen, shown in the notes, e.g. "noise.placement=none". */
+  readonly baselineLabel?: string;
+}
+
+/** Metrics in the order the table shows them: test before train, accuracy before loss, then the rest. */
+export function metricsOf(summary: readonly TableRow[]): string[] {
+  const found = [...new Set(summary.flatMap((r) => Object.keys(r)).filter((k) => k.endsWith('_mean')).map((k) => k.slice(0, -'_mean'.length)))];
+  const rank = (m: string) => (m.startsWith('test') ? 0 : m.startsWith('train') ? 1 : 2) + (m.includes('accuracy') ? 0 : 3) + (m.endsWith('_noisy') ? 6 : 0);
+  return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+const CSS = `
+body { font-family: ${FONT}; color: #222; margin: 24px 32px 48px; max-width: 1240px; line-height: 1.4; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 32px 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+p.lead { color: #555; margin: 0 0 16px; }
+p.note, ul.note { color: #555; font-size: 13px; margin: 6px 0 10px; }
+figure { margin: 8px 0 0; overflow-x: auto; }
+figure svg { max-width: 100%; height: auto; }
+table.summary { border-collapse: collapse; font-size: 12.5px; font-variant-numeric: tabular-nums; }
+table.summary th, table.summary td { padding: 3px 9px; border-bottom: 1px solid #eee; white-space: nowrap; line-height: 1.25; }
+table.summary td.num + td.num { border-left: 1px solid #f2f2f2; }
+.scroll { overflow-x: auto; }
+table.summary thead th { background: #f6f6f6; border-bottom: 1px solid #ccc; font-weight: 600; }
+table.summary th.metric { border-left: 2px solid #fff; text-align: center; }
+table.summary .num { text-align: right; }
+table.summary .key { text-align: left; }
+table.summary .pm { color: #666; }
+table.summary .sub { color: #777; font-size: 11px; font-weight: normal; }
+table.summary td.p .sub { color: #555; }
+table.summary tr.group-start td { border-top: 1px solid #bbb; }
+table.summary tr.best td { font-weight: 600; }
+table.summary tr.baseline td { background: #fafafa; }
+table.summary td.better { background: #e3f4e1; }
+table.summary td.worse { background: #fbe3e1; }
+table.summary td.failed { color: #b00020; }
+.star { color: #c77c00; margin-right: 4px; }
+.tag { font-size: 11px; color: #666; border: 1px solid #ccc; border-radius: 3px; padding: 0 4px; font-weight: normal; }
+ul.best { font-size: 13.5px; margin: 4px 0; padding-left: 20px; }
+`;
+
+function section(title: string, body: string): string {
+  return `<h2>${escapeHtml(title)}</h2>\n${body}`;
+}
+
+function bestList(input: ReportInput, best: NonNullable<ReportInput['best']>): string {
+  const items = best.groups.filter((g) => g.runnerUp !== null).map((g) => {
+    const label = input.gridKeys.filter((k) => k !== best.groupBy && String(g.best[k] ?? '') !== '').map((k) => `${k} = ${String(g.best[k])}`).join(', ') || 'its only point';
+    const mean = formatStat(best.metric, typeof g.best[`${best.metric}_mean`] === 'number' ? (g.best[`${best.metric}_mean`] as number) : null);
+    const verdict = g.distinguishable === null ? 'not testable against the runner-up' : g.distinguishable ? `distinguishable from the runner-up (Welch p = ${formatP(g.pValue)})` : `not distinguishable from the runner-up (Welch p = ${formatP(g.pValue)})`;
+    return `<li title="${escapeHtml(bestNote(g, input.gridKeys, best.metric))}"><b>${escapeHtml(g.group || '·')}</b>: ${escapeHtml(label)}, mean ${mean}; ${escapeHtml(verdict)}</li>`;
+  });
+  return `<ul class="best">\n${items.join('\n')}\n</ul>`;
+}
+
+/**
+ * The report page.
+ *
+ * @param input results of a sweep as plain rows (see ReportInput)
+ * @returns the HTML text, UTF-8
+ */
+export async function renderReport(input: ReportInput): Promise<string> {
+  const { name, gridKeys, summary, runs } = input;
+  const metrics = metricsOf(summary);
+  const roles = chooseRoles(gridKeys, summary);
+  const accuracies = ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m));
+  const chartMetrics = accuracies.length > 0 ? accuracies : metrics.slice(0, 1);
+  const boxMetric = chartMetrics[0];
+  const bestKeys = new Set((input.best?.groups ?? []).filter((g) => g.runnerUp !== null).map((g) => pointKey(g.best, gridKeys)));
+  const ok = runs.filter((r) => r.status === 'ok').length;
+
+  const parts: string[] = [];
+  parts.push(`<h1>${escapeHtml(name)}</h1>`);
+  parts.push(
+    `<p class="lead">${summary.length} grid point${summary.length === 1 ? '' : 's'} · ${runs.length} run${runs.length === 1 ? '' : 's'} (${ok} ok${runs.length > ok ? `, ${runs.length - ok} failed` : ''})${gridKeys.length ? ` · grid: ${escapeHtml(gridKeys.join(', '))}` : ''}</p>`,
+  );
+  parts.push(
+    section(
+      'Summary',
+      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}) })}</div>
+<ul class="note">
+<li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2).</li>
+<li>p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
+${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
+</ul>`,
+    ),
+  );
+  if (input.best && input.best.groups.some((g) => g.runnerUp !== null)) parts.push(section(`Best ${input.best.metric.replace(/_/g, ' ')} per ${input.best.groupBy}`, bestList(input, input.best)));
+
+  let chart = 0;
+  const svg = async (spec: Parameters<typeof renderSvg>[0]) => renderSvg(spec, `c${++chart}-`);
+  if (roles.x && chartMetrics.length > 0) {
+    const spec = accuracyVsXSpec({ rows: summary, roles: { ...roles, x: roles.x }, metrics: chartMetrics, isBest: (r) => bestKeys.has(pointKey(r, gridKeys)) });
+    parts.push(
+      section(
+        `${chartMetrics.map((m) => m.replace(/_/g, ' ')).join(' and ')} vs ${roles.x}`,
+        `<p class="note">Mean over repeats with its 95% interval${roles.panel ? `, one panel per ${escapeHtml(roles.panel)}` : ''}. Dashed lines and grey bands: points where ${escapeHtml(roles.x)} made no difference (the reference, e.g. no noise), drawn in every panel.${input.best ? ' Circled: best point of the panel.' : ''}</p>\n<figure>${await svg(spec)}</figure>`,
+      ),
+    );
+  }
+  if (boxMetric && runs.length > 0) {
+    parts.push(
+      section(
+        `${boxMetric.replace(/_/g, ' ')} per grid point`,
+        `<p class="note">Each dot is one run; boxes: quartiles and median, whiskers to 1.5 × IQR.</p>\n<figure>${await svg(boxPlotSpec({ summary, runs, gridKeys, roles, metric: boxMetric }))}</figure>`,
+      ),
+    );
+  }
+  const curves = input.history && input.history.length > 0 ? learningCurvesSpec({ history: input.history, roles }) : null;
+  if (curves) {
+    parts.push(section('Learning curves', `<p class="note">Mean over repeats; band: ± one standard deviation of single runs. ${roles.x ? ` Grey dashed: points where ${escapeHtml(roles.x)} made no difference (the reference), in every panel.` : ''}</p>\n<figure>${await svg(curves)}</figure>`));
+  }
+
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(name)}: noise-sweep report</title>
+<style>${CSS}</style>
+</head>
+<body>
+${parts.join('\n')}
+</body>
+</html>
+`;
+}

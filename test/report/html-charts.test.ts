@@ -1,0 +1,80 @@
+/** The report's chart pieces: grid-key roles, learning-curve aggregation, text widths, SVG rendering. */
+import { expect } from 'chai';
+import { aggregateCurves, epochsToDraw, MAX_EPOCHS_DRAWN } from '../../src/report/charts/learning-curves.js';
+import { renderSvg } from '../../src/report/charts/render-svg.js';
+import { chooseRoles, pointName } from '../../src/report/charts/roles.js';
+import { estimateTextWidth } from '../../src/report/charts/text-width.js';
+
+describe('report charts', () => {
+  it('puts noise.stddev on x and noise.placement in panels, other keys in series', () => {
+    const rows = [
+      { 'noise.placement': 'input', 'noise.stddev': 0.1, 'train.epochs': 100 },
+      { 'noise.placement': 'pre', 'noise.stddev': 0.2, 'train.epochs': 200 },
+    ];
+    expect(chooseRoles(['noise.placement', 'noise.stddev'], rows)).to.deep.equal({ x: 'noise.stddev', panel: 'noise.placement', series: [] });
+    expect(chooseRoles(['train.epochs', 'noise.placement', 'noise.stddev'], rows)).to.deep.equal({ x: 'noise.stddev', panel: 'noise.placement', series: ['train.epochs'] });
+    expect(chooseRoles(['train.epochs'], rows)).to.deep.equal({ x: 'train.epochs', panel: undefined, series: [] });
+    expect(chooseRoles(['noise.placement'], rows)).to.deep.equal({ x: undefined, panel: 'noise.placement', series: [] });
+  });
+
+  it('names points by their values, leaving blank cells out', () => {
+    expect(pointName({ a: 'input', b: 0.1 }, ['a', 'b'])).to.equal('input · 0.1');
+    expect(pointName({ a: 'none', b: '' }, ['a', 'b'])).to.equal('none');
+  });
+
+  it('draws at most MAX_EPOCHS_DRAWN epochs per curve, first and last included', () => {
+    const epochs = Array.from({ length: 4000 }, (_, i) => i + 1);
+    const kept = [...epochsToDraw(epochs)];
+    expect(kept.length).to.be.at.most(MAX_EPOCHS_DRAWN + 1);
+    expect(kept.length).to.be.greaterThan(MAX_EPOCHS_DRAWN / 2);
+    expect(kept).to.include.members([1, 4000]);
+    expect([...epochsToDraw([5, 10, 15])]).to.deep.equal([5, 10, 15]);
+  });
+
+  it('averages curves over repeats with ± 1 sample sd, and copies the reference into every panel', () => {
+    const h = (placement: string, stddev: number | string, repeat: number, value: number) => ({ 'noise.placement': placement, 'noise.stddev': stddev, repeat, epoch: 10, metric: 'test_accuracy', value });
+    const history = [h('none', '', 0, 0.7), h('none', '', 1, 0.8), h('input', 0.1, 0, 0.8), h('input', 0.1, 1, 0.9), h('input', 0.1, 2, 1.0), h('pre', 0.1, 0, 0.6)];
+    const curves = aggregateCurves(history, { x: 'noise.stddev', panel: 'noise.placement', series: [] });
+    const input = curves.find((c) => c.panel === 'input' && !c.reference)!;
+    // mean 0.9, sample sd 0.1 (numpy: np.std([0.8, 0.9, 1.0], ddof=1) = 0.09999999999999998)
+    expect(input.mean).to.be.closeTo(0.9, 1e-15);
+    expect(input.high - input.mean).to.be.closeTo(0.1, 1e-15);
+    expect(input.n).to.equal(3);
+    const pre = curves.find((c) => c.panel === 'pre' && !c.reference)!;
+    expect([pre.low, pre.high]).to.deep.equal([0.6, 0.6]);
+    const refs = curves.filter((c) => c.reference);
+    expect(refs.map((c) => c.panel).sort()).to.deep.equal(['input', 'pre']);
+    expect(refs.every((c) => c.curve === 'none' && Math.abs(c.mean - 0.75) < 1e-15)).to.equal(true);
+    expect(curves.some((c) => c.panel === 'none')).to.equal(false);
+  });
+
+  it('estimates text widths from Arial advance widths', () => {
+    // "0.05": three digits (0.556 em) and a period (0.278 em) at 11 px.
+    expect(estimateTextWidth('0.05', 11)).to.be.closeTo((3 * 0.556 + 0.278) * 11, 1e-12);
+    expect(estimateTextWidth('Mean', 10, true)).to.be.greaterThan(estimateTextWidth('Mean', 10));
+  });
+
+  it('renders a vega-lite spec to SVG without namespaces, with ids prefixed per chart', async () => {
+    const spec = { data: { values: [{ a: 1, b: 2 }, { a: 2, b: 3 }] }, mark: { type: 'line' as const, clip: true }, encoding: { x: { field: 'a', type: 'quantitative' as const }, y: { field: 'b', type: 'quantitative' as const } } };
+    const one = await renderSvg(spec, 'c1-');
+    const two = await renderSvg(spec, 'c2-');
+    expect(one).to.match(/^<svg /);
+    expect(one).not.to.contain('xmlns');
+    const ids = (svg: string) => (svg.match(/ id="([^"]+)"/g) ?? []).map((s) => s.slice(5, -1));
+    expect(ids(one).length).to.be.greaterThan(0);
+    expect(ids(one).every((id) => id.startsWith('c1-'))).to.equal(true);
+    expect(ids(two).some((id) => ids(one).includes(id))).to.equal(false);
+    expect(one).to.match(/url\(#c1-/);
+  });
+
+  it('refuses to load data from anywhere', async () => {
+    const spec = { data: { url: 'data.csv' }, mark: 'point' as const, encoding: { x: { field: 'a', type: 'quantitative' as const } } };
+    let error: unknown;
+    try {
+      await renderSvg(spec, 'c1-');
+    } catch (err) {
+      error = err;
+    }
+    expect(String(error)).to.contain('inline data only');
+  });
+});

@@ -1,0 +1,68 @@
+/** The report's summary table: number formats, Holm stars, tints by direction, baseline and best marks. */
+import { expect } from 'chai';
+import { formatP, formatStat, renderSummaryTable } from '../../src/report/html-table.js';
+import type { BestInGroup } from '../../src/stats/best-per-group.js';
+
+const gridKeys = ['noise.placement', 'noise.stddev'];
+const row = (placement: string, stddev: number | string, extra: Record<string, number | null>) => ({ 'noise.placement': placement, 'noise.stddev': stddev, n: 10, failed: 0, ...extra });
+const rows = [
+  row('none', '', { test_accuracy_mean: 0.8, test_accuracy_std: 0.02, test_accuracy_ci95_low: 0.786, test_accuracy_ci95_high: 0.814, test_accuracy_p_value: null, test_accuracy_cohens_d: null, test_accuracy_p_holm: null, test_loss_mean: 0.45, test_loss_p_value: null, test_loss_cohens_d: null, test_loss_p_holm: null }),
+  row('input', 0.1, { test_accuracy_mean: 0.85, test_accuracy_std: 0.02, test_accuracy_ci95_low: 0.836, test_accuracy_ci95_high: 0.864, test_accuracy_p_value: 0.0001, test_accuracy_cohens_d: 2.5, test_accuracy_p_holm: 0.0004, test_loss_mean: 0.3, test_loss_p_value: 0.001, test_loss_cohens_d: 1.5, test_loss_p_holm: 0.002 }),
+  row('input', 0.5, { test_accuracy_mean: 0.75, test_accuracy_std: null, test_accuracy_ci95_low: null, test_accuracy_ci95_high: null, test_accuracy_p_value: 0.02, test_accuracy_cohens_d: -2, test_accuracy_p_holm: 0.04, test_loss_mean: 0.5, test_loss_p_value: 0.3, test_loss_cohens_d: -0.5, test_loss_p_holm: 0.6 }),
+];
+
+describe('summary table', () => {
+  it('formats p-values with stars at 0.05, 0.01, 0.001', () => {
+    expect([0.0004, 0.0042, 0.03, 0.05, 0.5, 1, null].map(formatP)).to.deep.equal(['<0.001 ***', '0.0042 **', '0.030 *', '0.050', '0.50', '1.0', '—']);
+  });
+
+  it('shows accuracies to 3 decimals and other metrics to 4 significant digits', () => {
+    expect(formatStat('test_accuracy', 0.85714)).to.equal('0.857');
+    expect(formatStat('test_loss', 0.0554321)).to.equal('0.05543');
+    expect(formatStat('test_loss', 12345.6)).to.equal('1.23e+4');
+    expect(formatStat('test_loss', null)).to.equal('—');
+  });
+
+  const html = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy', 'test_loss'], isBaseline: (r) => r['noise.placement'] === 'none', groupBy: 'noise.placement' });
+  const bodyRows = html.slice(html.indexOf('<tbody>')).split('<tr').slice(1);
+
+  it('has one row per grid point, a blank cell as "·", the baseline tagged', () => {
+    expect(bodyRows).to.have.length(3);
+    expect(bodyRows[0]).to.contain('<td class="key">none <span class="tag">baseline</span></td><td class="key">·</td>');
+    expect(bodyRows[0]).to.match(/^ class="baseline">/);
+    expect(bodyRows[1]).to.match(/^ class="group-start">/);
+    expect(html).not.to.contain('failed</th>');
+  });
+
+  it('tints cells where Holm rejects: green when better (higher accuracy, lower loss), red when worse', () => {
+    // input 0.1: accuracy up, loss with d > 0 means higher loss: worse.
+    expect(bodyRows[1]).to.match(/<td class="num p better" title="unadjusted p = &lt;0\.001 \*\*\*">&lt;0\.001 \*\*\*<br><span class="sub">\+2\.50<\/span>/);
+    expect(bodyRows[1]).to.match(/<td class="num p worse"[^>]*>0\.0020 \*\*<br>/);
+    expect(bodyRows[2]).to.match(/<td class="num p worse"[^>]*>0\.040 \*<br><span class="sub">−2\.00<\/span>/);
+    // p_holm 0.6: no tint even though d is negative.
+    expect(bodyRows[2]).to.match(/<td class="num p" [^>]*>0\.60<br>/);
+  });
+
+  it('shows a missing std and interval as dashes', () => {
+    expect(bodyRows[2]).to.contain('0.750<br><span class="sub">—</span>');
+    expect(bodyRows[1]).to.contain('0.850 <span class="pm">± 0.020</span><br><span class="sub">[0.836, 0.864]</span>');
+  });
+
+  it('stars the best point of a group: ★ when distinguishable from the runner-up, ☆ when not, none alone', () => {
+    const groups: BestInGroup[] = [
+      { group: 'none', best: rows[0]!, runnerUp: null, pValue: null, distinguishable: null },
+      { group: 'input', best: rows[1]!, runnerUp: rows[2]!, pValue: 0.001, distinguishable: true },
+    ];
+    const starred = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy'], best: { metric: 'test_accuracy', groups } });
+    expect((starred.match(/class="star"/g) ?? []).length).to.equal(1);
+    expect(starred).to.match(/<tr class="best"><td class="key"><span class="star" title="best test accuracy in its group; vs runner-up noise\.stddev=0\.5: Welch p = 0\.0010 \*\*, distinguishable">★<\/span>input/);
+    const unclear = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy'], best: { metric: 'test_accuracy', groups: [{ ...groups[1]!, pValue: 0.2, distinguishable: false }] } });
+    expect(unclear).to.contain('☆</span>input');
+  });
+
+  it('adds a failed column only when some runs failed, highlighted', () => {
+    const failed = renderSummaryTable({ gridKeys, rows: [{ ...rows[1]!, failed: 2 }], metrics: ['test_accuracy'] });
+    expect(failed).to.contain('failed</th>');
+    expect(failed).to.contain('<td class="num failed">2</td>');
+  });
+});

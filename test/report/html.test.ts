@@ -1,0 +1,84 @@
+/**
+ * The HTML report on small synthetic results (test/report/html-data.ts): structure, self-containment, and,
+ * where /usr/bin/chromium exists, that a headless browser parses and screenshots it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { renderReport } from '../../src/report/html.js';
+import { METRICS, syntheticStudy } from './html-data.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--hide-scrollbars'];
+
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+describe('renderReport', () => {
+  const study = syntheticStudy({ failEvery: 7 });
+  let html: string;
+
+  before(async () => {
+    html = await renderReport({ name: 'small <study> & co', ...study, baselineLabel: 'noise.placement=none' });
+  });
+
+  it('has the summary table with one row per grid point, and three charts as inline SVG', () => {
+    const tbody = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+    expect(count(tbody, /<tr[ >]/g)).to.equal(study.summary.length);
+    expect(count(html, /<svg[ >]/g)).to.equal(3);
+    expect(html).to.contain('<h2>Learning curves</h2>');
+  });
+
+  it('is self-contained: no script, no link, no URL of any kind', () => {
+    expect(html).not.to.match(/<script|<link|<img|<iframe|@import|https?:|\bsrc=/i);
+    // url(...) only for the SVGs' own clip paths, which are prefixed per chart so charts cannot share them.
+    const urls = html.match(/url\([^)]*\)/g) ?? [];
+    expect(urls.every((u) => /^url\(#c\d+-/.test(u))).to.equal(true);
+    const ids = html.match(/ id="[^"]+"/g) ?? [];
+    expect(new Set(ids).size).to.equal(ids.length);
+  });
+
+  it('escapes the study name', () => {
+    expect(html).to.contain('<h1>small &lt;study&gt; &amp; co</h1>');
+  });
+
+  it('marks Holm-adjusted p-values with stars, the baseline, failed runs, and the best point per placement', () => {
+    const holm = study.summary.flatMap((r) => METRICS.map((m) => r[`${m}_p_holm`])).filter((p): p is number => typeof p === 'number');
+    const strong = holm.filter((p) => p < 0.001).length;
+    expect(strong).to.be.greaterThan(0);
+    expect(count(html, /<td class="num p[^"]*"[^>]*>&lt;0\.001 \*\*\*/g)).to.equal(strong);
+    expect(count(html, /<td class="num p[^"]*"[^>]*>[0-9.]+ \*<br>/g)).to.equal(holm.filter((p) => p >= 0.01 && p < 0.05).length);
+    expect(html).to.contain('<span class="tag">baseline</span>');
+    expect(html).to.match(/\d+ runs \(\d+ ok, \d+ failed\)/);
+    const starred = study.best.groups.filter((g) => g.runnerUp !== null);
+    expect(count(html, /<span class="star"/g)).to.equal(starred.length);
+  });
+
+  it('leaves the learning curves out without a history, and the stddev chart without a numeric key', async () => {
+    const noHistory = await renderReport({ name: 's', ...study, history: [] });
+    expect(count(noHistory, /<svg[ >]/g)).to.equal(2);
+    const placementsOnly = study.summary.filter((r) => r['noise.stddev'] === 0.1 || r['noise.stddev'] === '').map((r) => ({ ...r, 'noise.stddev': null }));
+    const oneKey = await renderReport({ name: 's', gridKeys: ['noise.placement'], summary: placementsOnly, runs: study.runs });
+    expect(count(oneKey, /<svg[ >]/g)).to.equal(1);
+  });
+
+  it('is parsed and screenshotted by headless Chromium', function () {
+    if (!existsSync(CHROMIUM)) this.skip();
+    this.timeout(90_000);
+    const dir = tmpDir('report-');
+    const page = join(dir, 'report.html');
+    const png = join(dir, 'report.png');
+    writeFileSync(page, html);
+    // The browser's DOM has what the file has: every chart and every row survived HTML parsing.
+    const dom = execFileSync(CHROMIUM, [...CHROMIUM_FLAGS, '--dump-dom', `file://${page}`], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 }).toString();
+    expect(count(dom, /<svg[ >]/g)).to.equal(3);
+    expect(count(dom, /<tr[ >]/g)).to.equal(count(html, /<tr[ >]/g));
+    execFileSync(CHROMIUM, [...CHROMIUM_FLAGS, '--window-size=1300,2400', `--screenshot=${png}`, `file://${page}`], { stdio: 'ignore', timeout: 60_000 });
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(1, 4).toString()).to.equal('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).to.deep.equal([1300, 2400]);
+    // A blank page of this size compresses to a few kB; tables, text and charts do not.
+    expect(statSync(png).size).to.be.greaterThan(60_000);
+  });
+});
