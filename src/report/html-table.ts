@@ -33,6 +33,13 @@ export function formatP(p: number | null): string {
   return stars ? `${text} ${stars}` : text;
 }
 
+/** "p = 0.0042 **" or "p < 0.001 ***", for sentences. */
+export function pPhrase(p: number | null): string {
+  if (p === null) return 'no p-value';
+  const text = formatP(p);
+  return text.startsWith('<') ? `p ${text.replace('<', '< ')}` : `p = ${text}`;
+}
+
 function formatD(d: number | null): string {
   return d === null ? '—' : `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d).toFixed(2)}`;
 }
@@ -54,7 +61,7 @@ export function bestNote(b: BestInGroup, gridKeys: readonly string[], metric: st
   if (b.runnerUp === null) return `best ${metric.replace(/_/g, ' ')} in its group (no runner-up)`;
   const vs = gridKeys.filter((k) => String(b.runnerUp![k] ?? '') !== String(b.best[k] ?? '')).map((k) => `${k}=${String(b.runnerUp![k] ?? '')}`).join(', ');
   const verdict = b.pValue === null ? 'not testable' : b.distinguishable ? 'distinguishable' : 'not distinguishable';
-  return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch p = ${formatP(b.pValue)}, ${verdict}`;
+  return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch ${pPhrase(b.pValue)}, ${verdict}`;
 }
 
 export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy }: TableInput): string {

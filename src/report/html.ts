@@ -7,13 +7,13 @@
 import type { BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { accuracyVsXSpec } from './charts/accuracy-vs-x.js';
-import { boxPlotSpec } from './charts/box-plots.js';
+import { boxPlotSpec, runValue } from './charts/box-plots.js';
 import { learningCurvesSpec } from './charts/learning-curves.js';
 import { renderSvg } from './charts/render-svg.js';
 import { chooseRoles } from './charts/roles.js';
 import { FONT } from './charts/theme.js';
 import { escapeHtml } from './html-escape.js';
-import { bestNote, formatP, formatStat, renderSummaryTable, ALPHA } from './html-table.js';
+import { ALPHA, bestNote, formatStat, pPhrase, renderSummaryTable } from './html-table.js';
 import { pointKey } from '../stats/table-row.js';
 
 export interface ReportInput {
@@ -79,7 +79,7 @@ function bestList(input: ReportInput, best: NonNullable<ReportInput['best']>): s
   const items = best.groups.filter((g) => g.runnerUp !== null).map((g) => {
     const label = input.gridKeys.filter((k) => k !== best.groupBy && String(g.best[k] ?? '') !== '').map((k) => `${k} = ${String(g.best[k])}`).join(', ') || 'its only point';
     const mean = formatStat(best.metric, typeof g.best[`${best.metric}_mean`] === 'number' ? (g.best[`${best.metric}_mean`] as number) : null);
-    const verdict = g.distinguishable === null ? 'not testable against the runner-up' : g.distinguishable ? `distinguishable from the runner-up (Welch p = ${formatP(g.pValue)})` : `not distinguishable from the runner-up (Welch p = ${formatP(g.pValue)})`;
+    const verdict = g.distinguishable === null ? 'not testable against the runner-up' : g.distinguishable ? `distinguishable from the runner-up (Welch ${pPhrase(g.pValue)})` : `not distinguishable from the runner-up (Welch ${pPhrase(g.pValue)})`;
     return `<li title="${escapeHtml(bestNote(g, input.gridKeys, best.metric))}"><b>${escapeHtml(g.group || '·')}</b>: ${escapeHtml(label)}, mean ${mean}; ${escapeHtml(verdict)}</li>`;
   });
   return `<ul class="best">\n${items.join('\n')}\n</ul>`;
@@ -121,7 +121,10 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
 
   let chart = 0;
   const svg = async (spec: Parameters<typeof renderSvg>[0]) => renderSvg(spec, `c${++chart}-`);
-  if (roles.x && chartMetrics.length > 0) {
+  // Charts only where there is something to draw: a study whose runs all failed gets the table alone.
+  const hasMeans = summary.some((r) => chartMetrics.some((m) => typeof r[`${m}_mean`] === 'number'));
+  const hasRuns = boxMetric !== undefined && runs.some((r) => runValue(r, boxMetric) !== null);
+  if (roles.x && hasMeans) {
     const spec = accuracyVsXSpec({ rows: summary, roles: { ...roles, x: roles.x }, metrics: chartMetrics, isBest: (r) => bestKeys.has(pointKey(r, gridKeys)) });
     parts.push(
       section(
@@ -130,7 +133,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
       ),
     );
   }
-  if (boxMetric && runs.length > 0) {
+  if (boxMetric && hasRuns) {
     parts.push(
       section(
         `${boxMetric.replace(/_/g, ' ')} per grid point`,

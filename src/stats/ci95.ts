@@ -22,7 +22,7 @@ export interface Interval {
  * @throws {RangeError} when xs is empty
  * @throws {TypeError} when a value is not a finite number
  * @example
- * ci95([0.5, 0.75]); // => { low: -0.9632755920540115, high: 2.2132755920540115 }
+ * ci95([0.5, 0.75]); // => { low: -0.9632755920218368, high: 2.2132755920218368 }
  */
 export function ci95(xs: readonly number[]): Interval {
   checkSample('ci95', xs, 1);

@@ -10,7 +10,7 @@ import { checkSample, isConstant } from './sample.js';
  * @returns the variance, or null when n < 2 (one value says nothing about spread)
  * @throws {TypeError} when a value is not a finite number
  * @example
- * sampleVariance([1, 2, 4]); // => 2.3333333333333335
+ * sampleVariance([1, 2, 4]); // => 2.333333333333333
  * sampleVariance([0.8]); // => null
  */
 export function sampleVariance(xs: readonly number[]): number | null {

@@ -29,7 +29,7 @@ export const STAT_SUFFIXES = ['mean', 'std', 'ci95_low', 'ci95_high', 'p_value',
  * @param samples the metric over this point's successful runs
  * @throws {TypeError} when a value is not a finite number
  * @example
- * summarizeGroup([0.8, 0.82, 0.79], [0.85, 0.86, 0.88]).pValue; // => 0.0172...
+ * summarizeGroup([0.8, 0.82, 0.79], [0.85, 0.86, 0.88]).pValue; // => 0.00858...
  */
 export function summarizeGroup(baselineSamples: readonly number[] | null, samples: readonly number[]): GroupSummary {
   if (samples.length === 0) return { mean: null, std: null, ci95Low: null, ci95High: null, pValue: null, cohensD: null };

@@ -18,7 +18,7 @@ import { checkSample, isConstant } from './sample.js';
  * @returns p in [0, 1], or null
  * @throws {TypeError} when a value is not a finite number
  * @example
- * welchPValue([0.5, 0.75], [1, 2, 4]); // => 0.19026682699000763
+ * welchPValue([0.5, 0.75], [1, 2, 4]); // => 0.19026682699000777
  * welchPValue([0.8], [0.9, 0.95]); // => null
  */
 export function welchPValue(x: readonly number[], y: readonly number[]): number | null {

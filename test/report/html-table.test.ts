@@ -1,6 +1,6 @@
 /** The report's summary table: number formats, Holm stars, tints by direction, baseline and best marks. */
 import { expect } from 'chai';
-import { formatP, formatStat, renderSummaryTable } from '../../src/report/html-table.js';
+import { formatP, formatStat, pPhrase, renderSummaryTable } from '../../src/report/html-table.js';
 import type { BestInGroup } from '../../src/stats/best-per-group.js';
 
 const gridKeys = ['noise.placement', 'noise.stddev'];
@@ -14,6 +14,10 @@ const rows = [
 describe('summary table', () => {
   it('formats p-values with stars at 0.05, 0.01, 0.001', () => {
     expect([0.0004, 0.0042, 0.03, 0.05, 0.5, 1, null].map(formatP)).to.deep.equal(['<0.001 ***', '0.0042 **', '0.030 *', '0.050', '0.50', '1.0', '—']);
+  });
+
+  it('phrases p-values for sentences', () => {
+    expect([0.0004, 0.0042, null].map(pPhrase)).to.deep.equal(['p < 0.001 ***', 'p = 0.0042 **', 'no p-value']);
   });
 
   it('shows accuracies to 3 decimals and other metrics to 4 significant digits', () => {

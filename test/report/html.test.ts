@@ -63,6 +63,27 @@ describe('renderReport', () => {
     expect(count(oneKey, /<svg[ >]/g)).to.equal(1);
   });
 
+  it('renders degenerate studies: one point without a grid, every run failed, nothing at all', async () => {
+    const one = await renderReport({
+      name: 'one',
+      gridKeys: [],
+      summary: [{ n: 3, failed: 0, test_accuracy_mean: 0.8, test_accuracy_std: 0.01, test_accuracy_ci95_low: 0.78, test_accuracy_ci95_high: 0.82 }],
+      runs: [0.79, 0.8, 0.81].map((v, repeat) => ({ repeat, test_accuracy: String(v), status: 'ok' })),
+      history: [1, 2].flatMap((epoch) => [0, 1].map((repeat) => ({ repeat, epoch, metric: 'test_accuracy', value: 0.5 + epoch / 10 }))),
+    });
+    // No x key: box plot (from CSV text values) and learning curves only.
+    expect(count(one, /<svg[ >]/g)).to.equal(2);
+    const failed = await renderReport({
+      name: 'failed',
+      gridKeys: ['noise.stddev'],
+      summary: [0.1, 0.2].map((s) => ({ 'noise.stddev': s, n: 0, failed: 2, test_accuracy_mean: null, test_accuracy_std: null })),
+      runs: [{ 'noise.stddev': 0.1, repeat: 0, test_accuracy: '', status: 'failed' }],
+    });
+    expect(count(failed, /<svg[ >]/g)).to.equal(0);
+    expect(failed).to.contain('<td class="num failed">2</td>');
+    expect(count(await renderReport({ name: 'empty', gridKeys: ['noise.stddev'], summary: [], runs: [] }), /<svg[ >]/g)).to.equal(0);
+  });
+
   it('is parsed and screenshotted by headless Chromium', function () {
     if (!existsSync(CHROMIUM)) this.skip();
     this.timeout(90_000);

@@ -16,6 +16,14 @@ export interface BoxPlotInput {
   readonly metric: string;
 }
 
+/** A successful run's value of the metric (a number, or numeric text as read from runs.csv), else null. */
+export function runValue(run: TableRow, metric: string): number | null {
+  const cell = run[metric];
+  if (run.status !== 'ok' || cell === '' || cell === null || cell === undefined) return null;
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : null;
+}
+
 /** Runs of a point are spread over this many pixel rows so equal values do not hide each other. */
 const JITTER_ROWS = 5;
 
@@ -24,12 +32,12 @@ export function boxPlotSpec({ summary, runs, gridKeys, roles, metric }: BoxPlotI
   const names = new Map(summary.map((r) => [pointKey(r, gridKeys), pointName(r, gridKeys)]));
   const order = [...names.values()];
   const data = runs
-    .filter((r) => r.status === 'ok' && r[metric] !== '' && r[metric] !== null && Number.isFinite(Number(r[metric])))
+    .filter((r) => runValue(r, metric) !== null)
     .filter((r) => names.has(pointKey(r, gridKeys)))
     .map((r) => ({
       point: names.get(pointKey(r, gridKeys))!,
       group: roles.panel ? cellText(r, roles.panel) : '',
-      value: Number(r[metric]),
+      value: runValue(r, metric)!,
       // Deterministic jitter from the repeat index: the same report for the same results.
       jitter: ((Number(r.repeat) || 0) % JITTER_ROWS) - (JITTER_ROWS - 1) / 2,
     }));
