@@ -5,7 +5,9 @@
  */
 import { hideBin } from 'yargs/helpers';
 import { parseCli } from './cli.js';
+import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
+import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { SweepError } from './errors.js';
@@ -24,6 +26,12 @@ async function main(argv: string[]): Promise<number> {
       case 'data':
         await dataCommand(command.options);
         process.stdout.write(`wrote ${command.options.out}\n`);
+        return 0;
+      case 'check':
+        await checkCommand(command.options);
+        return 0;
+      case 'report':
+        await reportCommand(command.options);
         return 0;
       case 'none':
         return 0;

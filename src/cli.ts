@@ -6,7 +6,9 @@ import { availableParallelism } from 'node:os';
 import yargs from 'yargs';
 import { InputError } from './errors.js';
 import type { SweepOptions } from './commands/sweep.js';
+import type { CheckOptions } from './commands/check.js';
 import type { DataOptions } from './commands/data.js';
+import type { ReportOptions } from './commands/report.js';
 import type { MergeOptions } from './commands/merge.js';
 import { parseShard, shardFromEnv } from './launch/shard.js';
 
@@ -14,6 +16,8 @@ export type Command =
   | { readonly kind: 'sweep'; readonly options: SweepOptions }
   | { readonly kind: 'merge'; readonly options: MergeOptions }
   | { readonly kind: 'data'; readonly options: DataOptions }
+  | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'report'; readonly options: ReportOptions }
   | { readonly kind: 'none' };
 
 function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
@@ -46,6 +50,8 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
           .option('shard', { type: 'string', describe: 'run shard i/n of the study (default: from SLURM_ARRAY_* or JOB_COMPLETION_INDEX)' })
           .option('max-failures', { type: 'number', describe: 'stop handing out runs after this many failures' })
           .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
+          .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' })
+          .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
       (args) => {
@@ -68,6 +74,8 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
             ...(maxFailures !== undefined ? { maxFailures } : {}),
             inline: args.inline,
             dryRun: args['dry-run'],
+            json: args.json,
+            ...(args.junit !== undefined ? { junit: args.junit } : {}),
           },
         };
       },
@@ -79,9 +87,31 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
         y
           .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard results directories' })
           .option('out', { type: 'string', demandOption: true, describe: 'merged results directory (new)' })
-          .option('allow-partial', { type: 'boolean', default: false, describe: 'merge even if some runs are missing (they are reported)' }),
+          .option('allow-partial', { type: 'boolean', default: false, describe: 'merge even if some runs are missing (they are reported)' })
+          .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' })
+          .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' }),
       (args) => {
-        command = { kind: 'merge', options: { dirs: args.dirs.map(String), out: args.out, allowPartial: args['allow-partial'] } };
+        command = { kind: 'merge', options: { dirs: args.dirs.map(String), out: args.out, allowPartial: args['allow-partial'], json: args.json, ...(args.junit !== undefined ? { junit: args.junit } : {}) } };
+      },
+    )
+    .command(
+      'check <dir>',
+      "judge expect: bounds on saved results (the study's own, or --config's), without running anything",
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: 'results directory' })
+          .option('config', { type: 'string', describe: 'take the bounds from this study file' })
+          .option('junit', { type: 'string', describe: 'write JUnit XML to this file' }),
+      (args) => {
+        command = { kind: 'check', options: { dir: args.dir, ...(args.config !== undefined ? { config: args.config } : {}), ...(args.junit !== undefined ? { junit: args.junit } : {}) } };
+      },
+    )
+    .command(
+      'report <dir>',
+      'rebuild summary.csv and report.html from a results directory',
+      (y) => y.positional('dir', { type: 'string', demandOption: true, describe: 'results directory' }).option('json', { type: 'boolean', default: false, describe: 'also write summary.json' }),
+      (args) => {
+        command = { kind: 'report', options: { dir: args.dir, json: args.json } };
       },
     )
     .command(

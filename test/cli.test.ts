@@ -5,7 +5,7 @@ import { InputError } from '../src/errors.js';
 
 describe('cli', () => {
   // Arguments in, options object out (changesets' style): the parser only parses.
-  const defaults = { workers: availableParallelism(), set: [], quiet: false, resume: false, force: false, shard: null, inline: false, dryRun: false };
+  const defaults = { workers: availableParallelism(), set: [], quiet: false, resume: false, force: false, shard: null, inline: false, dryRun: false, json: false };
   const cases: [string[], NodeJS.ProcessEnv, Record<string, unknown>][] = [
     [['configs/grid.yaml'], {}, { ...defaults, config: 'configs/grid.yaml' }],
     [['c.yaml', '--workers', '3', '--repeats', '5'], {}, { ...defaults, config: 'c.yaml', workers: 3, repeats: 5 }],
@@ -13,6 +13,7 @@ describe('cli', () => {
     [['c.yaml', '--out', 'results/x', '--resume'], {}, { ...defaults, config: 'c.yaml', out: 'results/x', resume: true }],
     [['c.yaml', '--force', '--max-failures', '2', '--dry-run', '--inline'], {}, { ...defaults, config: 'c.yaml', force: true, maxFailures: 2, dryRun: true, inline: true }],
     [['c.yaml', '--shard', '2/4'], {}, { ...defaults, config: 'c.yaml', shard: { index: 2, count: 4 } }],
+    [['c.yaml', '--junit', 'j.xml', '--json'], {}, { ...defaults, config: 'c.yaml', junit: 'j.xml', json: true }],
     [['c.yaml'], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '8' }, { ...defaults, config: 'c.yaml', shard: { index: 4, count: 8 } }],
     [['c.yaml'], { JOB_COMPLETION_INDEX: '0', JOB_COMPLETIONS: '5' }, { ...defaults, config: 'c.yaml', shard: { index: 1, count: 5 } }],
     [['c.yaml', '--shard', '1/2'], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '8' }, { ...defaults, config: 'c.yaml', shard: { index: 1, count: 2 } }],
@@ -32,7 +33,12 @@ describe('cli', () => {
   });
 
   it('sweep merge a b --out m --allow-partial', async () => {
-    expect(await parseCli(['merge', 'a', 'b', '--out', 'm', '--allow-partial'], {})).to.deep.equal({ kind: 'merge', options: { dirs: ['a', 'b'], out: 'm', allowPartial: true } });
+    expect(await parseCli(['merge', 'a', 'b', '--out', 'm', '--allow-partial'], {})).to.deep.equal({ kind: 'merge', options: { dirs: ['a', 'b'], out: 'm', allowPartial: true, json: false } });
+  });
+
+  it('sweep check DIR --config c.yaml --junit j.xml; sweep report DIR --json', async () => {
+    expect(await parseCli(['check', 'r', '--config', 'c.yaml', '--junit', 'j.xml'], {})).to.deep.equal({ kind: 'check', options: { dir: 'r', config: 'c.yaml', junit: 'j.xml' } });
+    expect(await parseCli(['report', 'r', '--json'], {})).to.deep.equal({ kind: 'report', options: { dir: 'r', json: true } });
   });
 
   const bad: [string[], RegExp][] = [

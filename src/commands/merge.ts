@@ -4,23 +4,22 @@
  * single-machine sweep writes. Shards must belong to one study (same plan hash); a run recorded by two shards
  * or missing from all is refused (reported, with --allow-partial).
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml, validateStudy } from '../config/load.js';
 import { InputError } from '../errors.js';
-import { makePlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
-import { openResultsDir, readMeta, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { csvText, parseRunColumns, readCsvLog, resultFromRow } from '../report/runs-csv.js';
+import { readResults, type SavedResults } from '../report/read-results.js';
+import { openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { csvText, readCsvLog } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
-import { renderTable } from '../report/table.js';
-import { writeFinalResults } from '../report/write-results.js';
-import { planMetrics, studyHash } from './sweep.js';
+import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
 
 export interface MergeOptions {
   readonly dirs: readonly string[];
   readonly out: string;
   readonly allowPartial: boolean;
+  readonly junit?: string;
+  readonly json?: boolean;
   readonly quiet?: boolean;
   readonly log?: (line: string) => void;
 }
@@ -31,69 +30,66 @@ export interface MergeOutcome {
   readonly missing: number;
 }
 
+/** Checks that the directories are distinct shards of one study. */
+function checkShards(shards: readonly SavedResults[]): void {
+  const first = shards[0]!;
+  const seen = new Map<number, string>();
+  for (const s of shards) {
+    const where = join(s.dir, 'meta.json');
+    if (s.meta.studyHash !== first.meta.studyHash) throw new InputError(`${where}: studyHash: expected ${first.meta.studyHash} (the study of ${first.dir}), found ${s.meta.studyHash}: not a shard of the same study`);
+    if (!s.meta.shard) continue;
+    if (first.meta.shard && s.meta.shard.count !== first.meta.shard.count) throw new InputError(`${where}: shard: expected one of ${first.meta.shard.count} shards (as ${first.dir}), found ${s.meta.shard.index}/${s.meta.shard.count}`);
+    const twin = seen.get(s.meta.shard.index);
+    if (twin !== undefined) throw new InputError(`${where}: shard: ${s.meta.shard.index}/${s.meta.shard.count} is also in ${twin}; expected each shard once`);
+    seen.set(s.meta.shard.index, s.dir);
+  }
+}
+
 export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const metas = opts.dirs.map((d) => [d, readMeta(d)] as const);
-  const [firstDir, first] = metas[0]!;
-  const seenShards = new Map<number, string>();
-  for (const [dir, meta] of metas) {
-    if (meta.studyHash !== first.studyHash) throw new InputError(`${join(dir, 'meta.json')}: studyHash: expected ${first.studyHash} (the study of ${firstDir}), found ${meta.studyHash}: not a shard of the same study`);
-    if (meta.shard) {
-      if (first.shard && meta.shard.count !== first.shard.count) throw new InputError(`${join(dir, 'meta.json')}: shard: expected one of ${first.shard.count} shards (as ${firstDir}), found ${meta.shard.index}/${meta.shard.count}`);
-      const twin = seenShards.get(meta.shard.index);
-      if (twin) throw new InputError(`${join(dir, 'meta.json')}: shard: ${meta.shard.index}/${meta.shard.count} is also in ${twin}; expected each shard once`);
-      seenShards.set(meta.shard.index, dir);
-    }
-  }
-
-  // The plan is rebuilt from the resolved study the first shard saved, and must hash to the same study.
-  const configPath = join(firstDir, 'config.yaml');
-  const raw = parseYaml(readFileSync(configPath, 'utf8'), configPath) as Record<string, unknown>;
-  const plan = makePlan(raw, validateStudy(raw, configPath), configPath, first.baseDir);
-  if (studyHash(plan) !== first.studyHash) throw new InputError(`${configPath}: expected the study recorded in meta.json (hash ${first.studyHash}), found a different one: was config.yaml edited?`);
-  const metrics = planMetrics(plan);
-  const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
+  const shards = opts.dirs.map(readResults);
+  checkShards(shards);
+  const first = shards[0]!;
+  const { plan, metrics, baseline } = first.set;
 
   const results = new Map<string, RunResult>();
   const from = new Map<string, string>();
   const stale: Record<string, string>[] = [];
-  for (const [dir] of metas) {
-    const path = join(dir, 'runs.csv');
-    const table = readCsvLog(path);
-    parseRunColumns(table.header, path);
-    for (const row of table.rows) {
-      const pointIndex = pointOf.get(row.run_id ?? '');
-      if (pointIndex === undefined) {
-        stale.push(row);
-        continue;
-      }
-      const twin = from.get(row.run_id!);
-      if (twin && twin !== dir) throw new InputError(`${path}: run ${row.run_id}: expected each run in one shard, found it in ${twin} too`);
-      const result = resultFromRow(row, metrics, pointIndex);
-      // Within a shard a run may appear twice (failed, then retried on resume): the later row wins.
-      results.set(result.runId, result);
-      from.set(result.runId, dir);
+  for (const shard of shards) {
+    for (const [id, result] of shard.set.results) {
+      const twin = from.get(id);
+      if (twin !== undefined) throw new InputError(`${join(shard.dir, 'runs.csv')}: run ${id}: expected each run in one shard, found it in ${twin} too`);
+      results.set(id, result);
+      from.set(id, shard.dir);
     }
+    stale.push(...shard.set.stale);
   }
   const missing = plan.runs.filter((r) => results.get(r.runId)?.status !== 'ok');
   if (missing.length > 0 && !opts.allowPartial) {
     throw new InputError(`${opts.dirs.join(' ')}: expected all ${plan.runs.length} runs of the study, found ${missing.length} missing or failed (first: run ${missing[0]!.runId}, repeat ${missing[0]!.repeat}); merge the missing shards or pass --allow-partial`);
   }
 
+  const expectations = expectationsOf(plan, metrics, first.configPath);
   openResultsDir(opts.out, 'new');
-  copyFileSync(configPath, join(opts.out, 'config.yaml'));
-  const meta: StudyMeta = { ...first, shard: null };
+  copyFileSync(first.configPath, join(opts.out, 'config.yaml'));
+  const meta: StudyMeta = { ...first.meta, shard: null };
   writeFileAtomic(join(opts.out, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
   const histories = opts.dirs.map((d) => join(d, 'history.csv')).filter((p) => existsSync(p)).map((p) => readCsvLog(p));
   if (histories.length > 0) {
     const header = histories[0]!.header;
     writeFileAtomic(join(opts.out, 'history.csv'), csvText(header, histories.flatMap((h) => h.rows.map((r) => header.map((c) => r[c] ?? '')))));
   }
-  const summary = writeFinalResults(opts.out, { plan, metrics, results, stale });
-  if (!opts.quiet) {
-    if (missing.length > 0) log(`partial merge: ${missing.length} of ${plan.runs.length} runs missing or failed`);
-    log(renderTable(summary, { gridKeys: plan.gridKeys, metrics: ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m)), sortBy: 'test_accuracy' }));
-    log(`merged ${opts.dirs.length} shard(s), ${results.size} runs → ${opts.out}/`);
-  }
+  if (missing.length > 0 && !opts.quiet) log(`partial merge: ${missing.length} of ${plan.runs.length} runs missing or failed`);
+  const { summary, verdicts } = await finishResults({
+    dir: opts.out,
+    set: { plan, metrics, baseline, results, stale },
+    expectations,
+    log,
+    ...(opts.quiet ? { quiet: true } : {}),
+    ...(opts.junit ? { junit: opts.junit } : {}),
+    ...(opts.json ? { json: true } : {}),
+  });
+  if (!opts.quiet) log(`merged ${opts.dirs.length} shard(s), ${results.size} runs → ${opts.out}/`);
+  throwIfViolated(verdicts);
   return { summary, runs: results.size, missing: missing.length };
 }

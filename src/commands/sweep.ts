@@ -7,12 +7,10 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadStudy } from '../config/load.js';
 import { loadDataset } from '../data/load-dataset.js';
-import { metricNames } from '../engine/metrics.js';
 import { Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
-import { contentHash } from '../plan/identity.js';
 import { makePlan, type GridPoint, type Plan } from '../plan/plan.js';
 import type { RunResult, RunTask } from '../protocol.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
@@ -21,8 +19,10 @@ import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, readLogCuttingTornLine, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
 import { AppendCsv, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
-import { renderTable } from '../report/table.js';
-import { type ResultSet, writeFinalResults, writeRunsCsv } from '../report/write-results.js';
+import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
+import { resolveBaseline } from '../plan/baseline.js';
+import { planMetrics, studyHash } from '../plan/study.js';
+import { expectationsOf, finishResults, sortMetricOf, throwIfViolated } from './finish.js';
 import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
@@ -42,6 +42,10 @@ export interface SweepOptions {
   readonly maxFailures?: number;
   /** Print the plan and a time estimate; run nothing, write nothing. */
   readonly dryRun?: boolean;
+  /** Write JUnit XML of the `expect:` bounds to this file. */
+  readonly junit?: string;
+  /** Also write summary.json. */
+  readonly json?: boolean;
   /** Run in the main thread instead of worker threads. */
   readonly inline?: boolean;
   /** Where the table and messages go (stdout in the CLI). */
@@ -58,16 +62,6 @@ export interface SweepOutcome {
   readonly results: readonly RunResult[];
   readonly summary: readonly SummaryRow[];
   readonly reused: number;
-}
-
-/** The metric columns of a plan: every metric any of its points produces, in a stable order. */
-export function planMetrics(plan: Plan): string[] {
-  return [...new Set(plan.points.flatMap((p) => metricNames(p.config)))];
-}
-
-/** Identity of a whole study: shards of one study, and only they, share it. */
-export function studyHash(plan: Plan): string {
-  return contentHash(plan.runs.map((r) => r.runId));
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
@@ -112,6 +106,9 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const tasks = selectShard(plan.runs, shard);
   const taskIds = new Set(tasks.map((t) => t.runId));
 
+  // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
+  const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
+  const expectations = expectationsOf(plan, metrics, loaded.file);
   checkDatasets(plan);
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
@@ -129,7 +126,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
   writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
-  const set = (): ResultSet => ({ plan, metrics, results, stale });
+  const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
   // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
   const header = runColumns(plan.gridKeys, metrics);
   if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) writeRunsCsv(outDir, set());
@@ -183,14 +180,11 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     await launcher.close();
   }
 
-  const summary = writeFinalResults(outDir, set());
+  const { summary, verdicts } = await finishResults({ dir: outDir, set: set(), expectations, quiet: opts.quiet, log, ...(opts.junit ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) });
   const current = [...results.values()].filter((r) => taskIds.has(r.runId));
 
   const failedNow = current.filter((r) => r.status !== 'ok').length;
   if (!opts.quiet) {
-    const shown = ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m));
-    log('');
-    log(renderTable(summary, { gridKeys: plan.gridKeys, metrics: shown.length ? shown : metrics.slice(0, 2), sortBy: sortMetric }));
     log('');
     const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
     log(`${current.length - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
@@ -201,6 +195,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
     throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
   }
+  throwIfViolated(verdicts);
   return { outDir, plan, metrics, results: current, summary, reused: done.size };
 }
 
@@ -233,10 +228,6 @@ async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[],
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
   const seconds = (estimate.seconds * todo) / tasks.length;
   log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
-}
-
-function sortMetricOf(metrics: readonly string[]): string {
-  return metrics.includes('test_accuracy') ? 'test_accuracy' : metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

@@ -1,30 +1,49 @@
 /**
- * summary.csv: one row per grid point with n, and the mean and sample standard deviation of each metric over
- * the point's successful runs.
+ * summary.csv: one row per grid point: the grid keys, n (successful runs), failed, then for each metric its
+ * mean, sample std, 95 % Student-t interval of the mean, and against the baseline point Welch's two-sided
+ * p-value, Cohen's d and the Holm-adjusted p-value across all points compared with the baseline.
+ * Every repeat stays in runs.csv: the summary adds statistics, it never replaces the data.
  */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
+import { addHolm } from '../stats/add-holm.js';
+import { groupColumns, STAT_SUFFIXES, summarizeGroup } from '../stats/summarize-group.js';
 import { safeCell } from './cells.js';
 
 export type SummaryRow = Record<string, string | number | null>;
 
-export function summarize(points: readonly GridPoint[], gridKeys: readonly string[], metrics: readonly string[], results: readonly RunResult[]): SummaryRow[] {
-  const byPoint = new Map<number, RunResult[]>();
-  for (const r of results) if (r.status === 'ok') byPoint.set(r.pointIndex, [...(byPoint.get(r.pointIndex) ?? []), r]);
-  const failedByPoint = new Map<number, number>();
-  for (const r of results) if (r.status !== 'ok') failedByPoint.set(r.pointIndex, (failedByPoint.get(r.pointIndex) ?? 0) + 1);
-  return points.map((p) => {
-    const ok = byPoint.get(p.index) ?? [];
+/** The numeric columns of summary.csv (what `expect:` bounds may name), in column order. */
+export function summaryStatColumns(metrics: readonly string[]): string[] {
+  return ['n', 'failed', ...metrics.flatMap((m) => STAT_SUFFIXES.map((s) => `${m}_${s}`))];
+}
+
+export interface SummaryInput {
+  readonly points: readonly GridPoint[];
+  readonly gridKeys: readonly string[];
+  readonly metrics: readonly string[];
+  readonly results: readonly RunResult[];
+  /** Index of the baseline point, or null. */
+  readonly baseline: number | null;
+}
+
+export function summarize({ points, gridKeys, metrics, results, baseline }: SummaryInput): SummaryRow[] {
+  const ok = new Map<number, RunResult[]>();
+  const failed = new Map<number, number>();
+  for (const r of results) {
+    if (r.status === 'ok') ok.set(r.pointIndex, [...(ok.get(r.pointIndex) ?? []), r]);
+    else failed.set(r.pointIndex, (failed.get(r.pointIndex) ?? 0) + 1);
+  }
+  const samples = (index: number, metric: string): number[] => (ok.get(index) ?? []).map((r) => r.metrics[metric]).filter((x): x is number => x !== undefined);
+  const rows = points.map((p) => {
     const row: SummaryRow = {};
     for (const k of gridKeys) row[k] = safeCell(p.values[k]);
-    row.n = ok.length;
-    row.failed = failedByPoint.get(p.index) ?? 0;
+    row.n = ok.get(p.index)?.length ?? 0;
+    row.failed = failed.get(p.index) ?? 0;
     for (const m of metrics) {
-      const xs = ok.map((r) => r.metrics[m]).filter((x): x is number => x !== undefined);
-      row[`${m}_mean`] = xs.length > 0 ? mean(xs) : null;
-      row[`${m}_std`] = xs.length > 1 ? sampleStandardDeviation(xs) : null;
+      const reference = baseline === null || baseline === p.index ? null : samples(baseline, m);
+      Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m))));
     }
     return row;
   });
+  return addHolm(rows, metrics);
 }

@@ -1,29 +1,68 @@
-/** The terminal table printed at the end of a sweep: mean ± std per grid point, best first. */
+/**
+ * The terminal table printed at the end of a sweep: per grid point, best first, the sort metric as
+ * mean ± std with its 95 % interval and its Holm-adjusted p-value against the baseline (with marks), then the
+ * other shown metrics as mean ± std.
+ */
 import type { SummaryRow } from './summary.js';
 
 export interface TableOptions {
   readonly gridKeys: readonly string[];
-  /** Metrics to show as "mean ± std", e.g. test_accuracy, train_accuracy. */
+  /** Metrics shown as "mean ± std"; the first also gets its interval and p-value. */
   readonly metrics: readonly string[];
   /** Metric to sort by, descending. */
   readonly sortBy: string;
+  /** Row index (in `rows`) of the baseline, or null. */
+  readonly baseline?: number | null;
 }
 
 function fmt(x: string | number | null | undefined, digits = 3): string {
-  return typeof x === 'number' ? x.toFixed(digits) : x === null || x === undefined ? '—' : x;
+  return typeof x === 'number' ? x.toFixed(digits) : '—';
+}
+
+/** Significance marks on Holm-adjusted p-values: * < 0.05, ** < 0.01, *** < 0.001. */
+export function marks(p: unknown): string {
+  if (typeof p !== 'number') return '';
+  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : '';
+}
+
+function pCell(row: SummaryRow, metric: string, isBaseline: boolean): string {
+  if (isBaseline) return 'baseline';
+  const p = row[`${metric}_p_holm`];
+  if (typeof p !== 'number') return '—';
+  return `${p < 0.001 ? '<0.001' : p.toFixed(3)} ${marks(p)}`.trimEnd();
 }
 
 /** Rows of text, columns padded; numbers right-aligned. */
 export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): string {
-  const sorted = [...rows].sort((a, b) => Number(b[`${opts.sortBy}_mean`] ?? -Infinity) - Number(a[`${opts.sortBy}_mean`] ?? -Infinity));
-  const header = [...opts.gridKeys, 'n', ...opts.metrics.map((m) => `${m} (mean ± std)`)];
-  const body = sorted.map((r) => [
-    ...opts.gridKeys.map((k) => (r[k] === '' || r[k] === null ? '·' : String(r[k]))),
-    String(r.n),
-    ...opts.metrics.map((m) => `${fmt(r[`${m}_mean`])} ± ${fmt(r[`${m}_std`])}`),
-  ]);
+  const order = rows.map((_, i) => i).sort((a, b) => Number(rows[b]![`${opts.sortBy}_mean`] ?? -Infinity) - Number(rows[a]![`${opts.sortBy}_mean`] ?? -Infinity));
+  const [first, ...rest] = opts.metrics;
+  const hasBaseline = opts.baseline !== undefined && opts.baseline !== null;
+  const header = [
+    ...opts.gridKeys,
+    'n',
+    ...(first ? [`${first} mean ± std`, '95% CI', ...(hasBaseline ? ['p (Holm)'] : [])] : []),
+    ...rest.map((m) => `${m} mean ± std`),
+  ];
+  const body = order.map((i) => {
+    const r = rows[i]!;
+    const failed = typeof r.failed === 'number' && r.failed > 0 ? ` (${r.failed} failed)` : '';
+    return [
+      ...opts.gridKeys.map((k) => (r[k] === '' || r[k] === null || r[k] === undefined ? '·' : String(r[k]))),
+      `${r.n}${failed}`,
+      ...(first
+        ? [
+            `${fmt(r[`${first}_mean`])} ± ${fmt(r[`${first}_std`])}`,
+            typeof r[`${first}_ci95_low`] === 'number' ? `[${fmt(r[`${first}_ci95_low`])}, ${fmt(r[`${first}_ci95_high`])}]` : '—',
+            ...(hasBaseline ? [pCell(r, first, i === opts.baseline)] : []),
+          ]
+        : []),
+      ...rest.map((m) => `${fmt(r[`${m}_mean`])} ± ${fmt(r[`${m}_std`])}`),
+    ];
+  });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
   const numeric = header.map((_, c) => c >= opts.gridKeys.length);
   const line = (cells: string[]) => cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+  if (hasBaseline) table.push('p: Welch t-test against the baseline, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001');
+  return table.join('\n');
 }

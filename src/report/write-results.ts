@@ -16,6 +16,8 @@ import { summarize, type SummaryRow } from './summary.js';
 export interface ResultSet {
   readonly plan: Plan;
   readonly metrics: readonly string[];
+  /** Index of the baseline grid point (see plan/baseline.ts), or null. */
+  readonly baseline: number | null;
   /** Latest result of each run of the current plan that has one, by run id. */
   readonly results: ReadonlyMap<string, RunResult>;
   /** Rows (by column name) of earlier runs that are not in the current plan: kept, never lost. */
@@ -58,7 +60,7 @@ export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[]): vo
 export function writeFinalResults(dir: string, set: ResultSet): SummaryRow[] {
   writeRunsCsv(dir, set);
   rewriteHistoryCsv(dir, set);
-  const summary = summarize(set.plan.points, set.plan.gridKeys, set.metrics, orderedResults(set));
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
   writeSummaryCsv(dir, summary);
   return summary;
 }

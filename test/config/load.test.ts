@@ -46,7 +46,7 @@ describe('config/load', () => {
     ['repeats < 1', 'repeats: 0', /^: repeats: expected a number ≥ 1, found 0/],
     ['fractional repeats', 'repeats: 2.5', /^: repeats: expected an integer, found 2\.5/],
     ['unknown placement', 'noise: { placement: middle }', /^: noise\.placement: .*"none", "input", "pre", "post".*found "middle"/],
-    ['unknown generator', 'data: { generator: spirals }', /^: data\.generator: expected one of "circles", "moons", found "spirals"/],
+    ['unknown generator', 'data: { generator: spirals }', /^: data\.generator: expected one of "circles", "moons"(, "[a-z0-9-]+")*, found "spirals"/],
     ['unknown engine', 'train: { engine: torch }', /^: train\.engine: expected one of "auto", "fused", "tfjs", found "torch"/],
     ['wrong type', 'train: { epochs: many }', /^: train\.epochs: expected a number, found "many"/],
     ['empty grid list', 'grid: { noise.stddev: [] }', /^: grid\.noise\.stddev: expected at least 1 item/],

@@ -1,0 +1,152 @@
+/**
+ * The end of every command that produces results (sweep, merge, report, check): write the final files from
+ * the result set, judge the `expect:` bounds, and tell the user. One function, so a sweep, a resumed sweep, a
+ * merge of shards and a rebuild from saved results all end with the same files and the same verdicts.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Expectation } from '../check/expect.js';
+import { parseExpect } from '../check/expect.js';
+import { judge, type Verdict } from '../check/judge.js';
+import { junitXml } from '../check/junit.js';
+import { BoundsViolated } from '../errors.js';
+import type { Plan } from '../plan/plan.js';
+import { renderValue, safeCell } from '../report/cells.js';
+import { writeFileAtomic } from '../report/results-dir.js';
+import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
+import { renderTable } from '../report/table.js';
+import { orderedResults, type ResultSet, writeFinalResults } from '../report/write-results.js';
+import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
+import type { TableRow } from '../stats/table-row.js';
+import { pointLabel } from '../check/where.js';
+import { renderReport } from '../report/html.js';
+import { readCsvLog } from '../report/runs-csv.js';
+
+export interface FinishOptions {
+  readonly dir: string;
+  readonly set: ResultSet;
+  readonly expectations: readonly Expectation[];
+  /** Write JUnit XML of the bounds here. */
+  readonly junit?: string;
+  /** Also write summary.json. */
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly log: (line: string) => void;
+}
+
+export interface Finished {
+  readonly summary: SummaryRow[];
+  readonly best: BestInGroup[];
+  readonly verdicts: Verdict[];
+}
+
+/** Validates the study's `expect:` list against the plan (before any run, so a typo costs a second). */
+export function expectationsOf(plan: Plan, metrics: readonly string[], file: string): Expectation[] {
+  return parseExpect(plan.study.expect.length ? plan.study.expect : undefined, file, {
+    gridKeys: plan.gridKeys,
+    columns: summaryStatColumns(metrics),
+    points: plan.points.map((p) => p.values),
+  });
+}
+
+/** The metric the tables sort by and "best" means: test accuracy where there is one. */
+export function sortMetricOf(metrics: readonly string[]): string {
+  return metrics.includes('test_accuracy') ? 'test_accuracy' : metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
+}
+
+/** "Which stddev is best for each placement", when the grid varies the placement and something else. */
+function bestPerPlacement(set: ResultSet, summary: SummaryRow[], metric: string): BestInGroup[] {
+  const { gridKeys } = set.plan;
+  if (!gridKeys.includes('noise.placement') || gridKeys.length < 2) return [];
+  const runs = orderedResults(set).map((r) => {
+    const point = set.plan.points[r.pointIndex]!;
+    return { ...Object.fromEntries(gridKeys.map((k) => [k, safeCell(point.values[k])])), status: r.status, [metric]: r.metrics[metric] ?? null };
+  });
+  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric });
+}
+
+function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: string): string {
+  const others = gridKeys.filter((k) => k !== 'noise.placement');
+  const label = (row: SummaryRow | Readonly<Record<string, unknown>>) => others.map((k) => `${k}=${renderValue(row[k]) || '·'}`).join(' ');
+  const mean = (row: Readonly<Record<string, unknown>>) => Number(row[`${metric}_mean`]).toFixed(3);
+  if (!b.runnerUp) return `  ${b.group || '·'}: ${label(b.best)} (${metric} ${mean(b.best)}; the only point)`;
+  const verdict = b.distinguishable === null ? 'not testable' : b.distinguishable ? 'distinguishable' : 'not distinguishable';
+  return `  ${b.group || '·'}: ${label(b.best)} (${mean(b.best)}) vs runner-up ${label(b.runnerUp)} (${mean(b.runnerUp)}): p = ${b.pValue === null ? '—' : b.pValue.toPrecision(2)}, ${verdict}`;
+}
+
+/** runs.csv rows as the report reads them: grid-key cells, then numbers. */
+function runRows(set: ResultSet): TableRow[] {
+  return orderedResults(set).map((r) => {
+    const point = set.plan.points[r.pointIndex]!;
+    return {
+      ...Object.fromEntries(set.plan.gridKeys.map((k) => [k, safeCell(point.values[k])])),
+      repeat: r.repeat,
+      seed: r.seed,
+      ...Object.fromEntries(set.metrics.map((m) => [m, r.metrics[m] ?? null])),
+      seconds: r.seconds,
+      engine: r.engine,
+      status: r.status,
+      error: r.error ?? '',
+      run_id: r.runId,
+    };
+  });
+}
+
+/** history.csv rows with numbers as numbers, or undefined when no history was recorded. */
+function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | undefined {
+  const path = join(dir, 'history.csv');
+  if (!existsSync(path)) return undefined;
+  const keys = new Set(gridKeys);
+  return readCsvLog(path).rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.has(k) || k === 'metric' || k === 'run_id' || v === '' ? v : Number(v)])));
+}
+
+/** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
+async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], best: BestInGroup[], metric: string): Promise<void> {
+  const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
+  const history = historyRows(dir, set.plan.gridKeys);
+  const html = await renderReport({
+    name: set.plan.study.name,
+    gridKeys: set.plan.gridKeys,
+    summary,
+    runs: runRows(set),
+    ...(history ? { history } : {}),
+    ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
+    ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
+  });
+  writeFileAtomic(join(dir, 'report.html'), html);
+}
+
+export async function finishResults(opts: FinishOptions): Promise<Finished> {
+  const { dir, set, log } = opts;
+  const summary = writeFinalResults(dir, set);
+  const metric = sortMetricOf(set.metrics);
+  const best = bestPerPlacement(set, summary, metric);
+  const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
+  await writeReport(dir, set, summary, best, metric);
+  if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
+  if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
+
+  if (!opts.quiet) {
+    const shown = [metric, metric.replace(/^test_/, 'train_')].filter((m, i, all) => set.metrics.includes(m) && all.indexOf(m) === i);
+    log('');
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, baseline: set.baseline }));
+    if (best.length > 0) {
+      log('');
+      log(`best per noise.placement (${metric} mean; Welch's p against the runner-up):`);
+      for (const b of best) log(describeBest(b, set.plan.gridKeys, metric));
+    }
+    if (verdicts.length > 0) {
+      const failed = verdicts.filter((v) => !v.passed);
+      log('');
+      log(`expect: ${verdicts.length - failed.length} of ${verdicts.length} bounds met`);
+      for (const v of failed) log(`  FAIL ${v.message}`);
+    }
+  }
+  return { summary, best, verdicts };
+}
+
+/** Exit code 1 when a bound is violated (after everything is written). */
+export function throwIfViolated(verdicts: readonly Verdict[]): void {
+  const failed = verdicts.filter((v) => !v.passed);
+  if (failed.length > 0) throw new BoundsViolated(`${failed.length} of ${verdicts.length} expect: bounds violated; first: ${failed[0]!.message}`);
+}
