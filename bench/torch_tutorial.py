@@ -2,7 +2,7 @@
 
 Dense(500) -> GaussianNoise(0.1) -> ReLU -> Dense(1) -> sigmoid, Adam(lr 0.001, eps 1e-7 as Keras),
 binary cross-entropy, 4000 epochs, batches of 32 reshuffled every epoch, test rows evaluated once at the end.
-Usage: python3 bench/torch_tutorial.py DATA.csv [repeats]   (DATA.csv from `sweep data circles --out ...`)
+Usage: python3 bench/torch_tutorial.py DATA.csv [repeats] [epochs]   (DATA.csv: x1,x2,y rows, 30 train then 70 test)
 Prints one JSON line: {"seconds": [...], "test_accuracy": [...]}.
 """
 import csv
@@ -40,14 +40,14 @@ class Net(torch.nn.Module):
         return torch.sigmoid(self.out(torch.relu(z)))
 
 
-def run(seed, data):
+def run(seed, data, epochs):
     torch.manual_seed(seed)
     x_train, y_train, x_test, y_test = data
     net = Net(0.1)
     opt = torch.optim.Adam(net.parameters(), lr=0.001, eps=1e-7)
     loss_fn = torch.nn.BCELoss()
     start = time.perf_counter()
-    for _ in range(4000):
+    for _ in range(epochs):
         net.train()
         order = torch.randperm(len(x_train))
         for i in range(0, len(x_train), 32):
@@ -65,5 +65,6 @@ def run(seed, data):
 if __name__ == "__main__":
     data = load(sys.argv[1])
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    results = [run(seed, data) for seed in range(repeats)]
+    epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 4000
+    results = [run(seed, data, epochs) for seed in range(repeats)]
     print(json.dumps({"seconds": [s for s, _ in results], "test_accuracy": [a for _, a in results]}))

@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: the engines and the pool measured side by side in one process, on this machine, now.
+ * Speed targets (issue 3) live here, never in tests: shared machines are noisy, so every figure below is a
+ * ratio of measurements taken in the same run.
+ *
+ *  1. one tutorial run (Dense 500, pre noise 0.1, 4000 epochs, test rows evaluated once at the end) with the
+ *     fused engine, the tfjs engine (a loop over optimizer.minimize) and tfjs `model.fit`, and, when Debian's
+ *     python3-torch is installed, the same training in PyTorch eager on one thread (bench/torch_tutorial.py);
+ *  2. throughput of a 40-run sweep on 1 and on 2 workers;
+ *  3. RSS before and after 1,000 short runs through the pool;
+ *  4. the tutorial's study (4 placements × 30 repeats × 4000 epochs) on 2 workers.
+ *
+ * Flags: --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { sweepCommand } from '../src/commands/sweep.js';
+import { loadStudy } from '../src/config/load.js';
+import type { RunConfig } from '../src/config/schema.js';
+import type { Dataset } from '../src/data/dataset.js';
+import { loadDataset } from '../src/data/load-dataset.js';
+import { fusedEngine } from '../src/engine/fused/index.js';
+import { initBackend } from '../src/engine/tfjs/backend.js';
+import { tfjsEngine } from '../src/engine/tfjs/index.js';
+import { poolLauncher } from '../src/launch/pool.js';
+import { makePlan } from '../src/plan/plan.js';
+import type { RunTask } from '../src/protocol.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const smoke = process.argv.includes('--smoke');
+const EPOCHS = smoke ? 20 : 4000;
+const REPEATS = smoke ? 1 : 3;
+
+function tasksOf(configPath: string, set: string[] = []): RunTask[] {
+  const loaded = loadStudy(join(root, configPath), { set });
+  return [...makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir).runs];
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function timeIt(fn: () => Promise<unknown>, repeats = REPEATS): Promise<number> {
+  await fn(); // warm-up: JIT, wasm compilation, backend start
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await fn();
+    times.push((performance.now() - start) / 1000);
+  }
+  return median(times);
+}
+
+/** The tutorial's model through tfjs' own model.fit (unseeded GaussianNoise, fit's own shuffling). */
+async function modelFit(config: RunConfig, data: Dataset): Promise<void> {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 500, inputShape: [data.nFeatures] }));
+  model.add(tf.layers.gaussianNoise({ stddev: 0.1 }));
+  model.add(tf.layers.activation({ activation: 'relu' }));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  model.compile({ optimizer: tf.train.adam(0.001, 0.9, 0.999, 1e-7), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  const x = tf.tensor2d(data.xTrain, [data.nTrain, data.nFeatures]);
+  const y = tf.tensor2d(data.yTrain, [data.nTrain, 1]);
+  const xt = tf.tensor2d(data.xTest, [data.nTest, data.nFeatures]);
+  const yt = tf.tensor2d(data.yTest, [data.nTest, 1]);
+  await model.fit(x, y, { epochs: config.train.epochs, batchSize: config.train.batchSize, shuffle: true, verbose: 0 });
+  tf.dispose(model.evaluate(xt, yt) as tf.Tensor[]);
+  tf.dispose([x, y, xt, yt]);
+  model.dispose();
+}
+
+/** PyTorch eager, one thread, when some python3 on this machine has torch; null otherwise. */
+function torchSeconds(): number | null {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    const csv = join(dir, 'circles.csv');
+    const data = loadDataset({ generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, trainSize: 30 }, root);
+    const rows = ['x1,x2,y'];
+    for (const [x, y, n] of [[data.xTrain, data.yTrain, data.nTrain], [data.xTest, data.yTest, data.nTest]] as const) {
+      for (let i = 0; i < n; i++) rows.push(`${x[2 * i]},${x[2 * i + 1]},${y[i]}`);
+    }
+    writeFileSync(csv, rows.join('\n') + '\n');
+    for (const python of ['/usr/bin/python3', 'python3']) {
+      const out = spawnSync(python, [join(root, 'bench', 'torch_tutorial.py'), csv, String(REPEATS + 1), String(EPOCHS)], { encoding: 'utf8' });
+      if (out.status === 0) return median((JSON.parse(out.stdout) as { seconds: number[] }).seconds.slice(1));
+    }
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function throughput(workers: number, tasks: readonly RunTask[]): Promise<number> {
+  const launcher = poolLauncher(workers);
+  const start = performance.now();
+  await launcher.run(tasks, { onResult: () => {} });
+  const seconds = (performance.now() - start) / 1000;
+  await launcher.close();
+  return tasks.length / seconds;
+}
+
+function rssMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss / 2 ** 20;
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => (i === 0 ? String(c).padEnd(34) : String(c).padStart(12))).join('');
+}
+
+async function main(): Promise<void> {
+  console.log(`noise-sweep benchmark${smoke ? ' (smoke: tiny sizes, figures meaningless)' : ''} — node ${process.version}, ${new Date().toISOString()}`);
+  const [task] = tasksOf('configs/tutorial/pre.yaml', [`train.epochs=${EPOCHS}`]);
+  const config = task!.config;
+  const data = loadDataset(config.data, task!.baseDir);
+  const backend = await initBackend(false);
+
+  // 1. One tutorial run, side by side.
+  const fused = await timeIt(() => fusedEngine.train(config, data, task!.seed));
+  const tfjsLoop = await timeIt(() => tfjsEngine.train({ ...config, train: { ...config.train, engine: 'tfjs' } }, data, task!.seed), smoke ? 1 : 1);
+  const fit = await timeIt(() => modelFit(config, data), 1);
+  const torch = torchSeconds();
+  console.log('\n1. one tutorial run (pre noise 0.1, %d epochs), seconds (median of %d after a warm-up)', EPOCHS, REPEATS);
+  console.log(row(['', 'seconds', 'fused is ×']));
+  console.log(row(['fused engine', fused.toFixed(3), '1.0']));
+  console.log(row([`tfjs engine (${backend}, minimize loop)`, tfjsLoop.toFixed(3), (tfjsLoop / fused).toFixed(1)]));
+  console.log(row([`tfjs model.fit (${backend})`, fit.toFixed(3), (fit / fused).toFixed(1)]));
+  console.log(row(['PyTorch eager, 1 thread', torch === null ? 'n/a' : torch.toFixed(3), torch === null ? 'no torch' : (torch / fused).toFixed(2)]));
+  console.log('   targets: fused ≥ 1× PyTorch (aim 3×); ≥ 15× tfjs model.fit');
+
+  // 2. Pool throughput: 40 runs on 1 and 2 workers.
+  const forty = tasksOf('configs/tutorial/pre.yaml', [`train.epochs=${EPOCHS}`, `repeats=${smoke ? 4 : 40}`]);
+  const one = await throughput(1, forty);
+  const two = await throughput(2, forty);
+  console.log('\n2. %d-run sweep throughput, runs/s', forty.length);
+  console.log(row(['1 worker', one.toFixed(2), '']));
+  console.log(row(['2 workers', two.toFixed(2), `${(two / one).toFixed(2)}×`]));
+  console.log('   target: 2 workers ≥ 1.8× one');
+
+  // 3. Memory over 1,000 short runs through the pool (workers are reused: leaks would accumulate).
+  const short = tasksOf('configs/tutorial/pre.yaml', ['train.epochs=20', `repeats=${smoke ? 50 : 1000}`]);
+  const launcher = poolLauncher(2);
+  await launcher.run(short.slice(0, 20), { onResult: () => {} }); // warm-up: threads, datasets, engines
+  const before = rssMb();
+  await launcher.run(short, { onResult: () => {} });
+  const after = rssMb();
+  await launcher.close();
+  console.log('\n3. RSS over %d short runs (2 workers): %s MB → %s MB (%s MB)', short.length, before.toFixed(0), after.toFixed(0), (after - before >= 0 ? '+' : '') + (after - before).toFixed(1));
+  console.log('   target: grows by less than 50 MB');
+
+  // 4. The tutorial's study on 2 workers, through the real sweep command.
+  if (!process.argv.includes('--skip-study')) {
+    const out = mkdtempSync(join(tmpdir(), 'bench-study-'));
+    const start = performance.now();
+    await sweepCommand({ config: join(root, 'configs/tutorial/all.yaml'), out: join(out, 'r'), workers: 2, set: smoke ? ['train.epochs=20', 'repeats=2'] : [], quiet: true });
+    const seconds = (performance.now() - start) / 1000;
+    rmSync(out, { recursive: true, force: true });
+    console.log('\n4. tutorial study (4 placements × %s repeats × %d epochs) on 2 workers: %s s', smoke ? 2 : 30, EPOCHS, seconds.toFixed(1));
+    console.log('   target: under 60 s');
+  }
+}
+
+await main();
