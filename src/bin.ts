@@ -4,7 +4,7 @@
  * 3 runs failed). Users see one line per error; --debug adds the stack trace.
  */
 import { hideBin } from 'yargs/helpers';
-import { parseCli } from './cli.js';
+import { type Command, parseCli } from './cli.js';
 import { checkCommand } from './commands/check.js';
 import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
@@ -12,30 +12,26 @@ import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { SweepError } from './errors.js';
 
+type Runnable = Exclude<Command, { kind: 'none' }>;
+
+/** Each command to the function that runs it (the CLI only parses; commands do the work). */
+const COMMANDS: { [K in Runnable['kind']]: (options: Extract<Runnable, { kind: K }>['options']) => Promise<unknown> } = {
+  sweep: sweepCommand,
+  merge: mergeCommand,
+  check: checkCommand,
+  report: reportCommand,
+  data: async (options) => {
+    await dataCommand(options);
+    process.stdout.write(`wrote ${options.out}\n`);
+  },
+};
+
 async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const command = await parseCli(argv);
-    switch (command.kind) {
-      case 'sweep':
-        await sweepCommand(command.options);
-        return 0;
-      case 'merge':
-        await mergeCommand(command.options);
-        return 0;
-      case 'data':
-        await dataCommand(command.options);
-        process.stdout.write(`wrote ${command.options.out}\n`);
-        return 0;
-      case 'check':
-        await checkCommand(command.options);
-        return 0;
-      case 'report':
-        await reportCommand(command.options);
-        return 0;
-      case 'none':
-        return 0;
-    }
+    if (command.kind !== 'none') await (COMMANDS[command.kind] as (options: Runnable['options']) => Promise<unknown>)(command.options);
+    return 0;
   } catch (err) {
     if (err instanceof SweepError) {
       process.stderr.write(`sweep: ${err.message}\n`);
