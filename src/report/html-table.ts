@@ -19,11 +19,21 @@ function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-/** Accuracies to 3 decimals (1 in 1000 is finer than 100 test points resolve); anything else to 4 digits. */
-export function formatStat(metric: string, v: number | null): string {
-  if (v === null) return '—';
-  if (metric.includes('accuracy')) return v.toFixed(3);
-  return Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : String(Number(v.toPrecision(4)));
+/** Accuracies to 3 decimals: 1 in 1000 is finer than a test set of a few hundred points resolves. */
+const ACCURACY_DECIMALS = 3;
+/** Other metrics: this many significant digits of the mean, and the std and interval to the same decimals. */
+const SIGNIFICANT = 4;
+
+/** Decimals for a metric's cells, from the size of its mean: 1.877 → 3, 0.001776 → 6. */
+export function decimalsFor(metric: string, mean: number | null): number {
+  if (metric.includes('accuracy')) return ACCURACY_DECIMALS;
+  if (mean === null || mean === 0) return SIGNIFICANT - 1;
+  return Math.min(10, Math.max(0, SIGNIFICANT - 1 - Math.floor(Math.log10(Math.abs(mean)))));
+}
+
+/** A value with the metric's decimals (see decimalsFor); "—" for none. */
+export function formatStat(metric: string, v: number | null, decimals = decimalsFor(metric, v)): string {
+  return v === null ? '—' : v.toFixed(decimals);
 }
 
 export function formatP(p: number | null): string {
@@ -106,8 +116,9 @@ export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline =
       const pHolm = num(r[`${m}_p_holm`]);
       const p = num(r[`${m}_p_value`]);
       const d = num(r[`${m}_cohens_d`]);
+      const dp = decimalsFor(m, mean);
       const cells = [
-        `<td class="num">${escapeHtml(formatStat(m, mean))}${std === null ? '' : ` <span class="pm">± ${formatStat(m, std)}</span>`}<br><span class="sub">${low === null || high === null ? '—' : `[${formatStat(m, low)}, ${formatStat(m, high)}]`}</span></td>`,
+        `<td class="num">${formatStat(m, mean, dp)}${std === null ? '' : ` <span class="pm">± ${formatStat(m, std, dp)}</span>`}<br><span class="sub">${low === null || high === null ? '—' : `[${formatStat(m, low, dp)}, ${formatStat(m, high, dp)}]`}</span></td>`,
       ];
       if (t) {
         // "Better" depends on the metric: higher accuracy, lower loss.

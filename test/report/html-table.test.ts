@@ -1,6 +1,6 @@
 /** The report's summary table: number formats, Holm stars, tints by direction, baseline and best marks. */
 import { expect } from 'chai';
-import { formatP, formatStat, pPhrase, renderSummaryTable } from '../../src/report/html-table.js';
+import { decimalsFor, formatP, formatStat, pPhrase, renderSummaryTable } from '../../src/report/html-table.js';
 import type { BestInGroup } from '../../src/stats/best-per-group.js';
 
 const gridKeys = ['noise.placement', 'noise.stddev'];
@@ -20,11 +20,15 @@ describe('summary table', () => {
     expect([0.0004, 0.0042, null].map(pPhrase)).to.deep.equal(['p < 0.001 ***', 'p = 0.0042 **', 'no p-value']);
   });
 
-  it('shows accuracies to 3 decimals and other metrics to 4 significant digits', () => {
+  it('shows accuracies to 3 decimals, other metrics to 4 significant digits of the mean', () => {
     expect(formatStat('test_accuracy', 0.85714)).to.equal('0.857');
     expect(formatStat('test_loss', 0.0554321)).to.equal('0.05543');
-    expect(formatStat('test_loss', 12345.6)).to.equal('1.23e+4');
+    expect(formatStat('test_loss', 1.87654)).to.equal('1.877');
+    expect(formatStat('test_loss', 12345.6)).to.equal('12346');
     expect(formatStat('test_loss', null)).to.equal('—');
+    // The std and the interval take the mean's decimals: 0.001776 ± 0.000108, not ± 1.08e-4.
+    expect(decimalsFor('train_loss', 0.001776)).to.equal(6);
+    expect(formatStat('train_loss', 0.000108, decimalsFor('train_loss', 0.001776))).to.equal('0.000108');
   });
 
   const html = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy', 'test_loss'], isBaseline: (r) => r['noise.placement'] === 'none', groupBy: 'noise.placement' });
