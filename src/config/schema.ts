@@ -217,8 +217,11 @@ export const TASKS = ['binary', 'multiclass', 'regression'] as const;
 export type Task = (typeof TASKS)[number];
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
+/** Activations of model.layers: those of model.activation, and selu (Klambauer et al. 2017) for self-normalizing networks, the setting AlphaDropout is made for. */
+export const LAYER_ACTIVATIONS = [...ACTIVATIONS, 'selu'] as const;
+export type Activation = (typeof LAYER_ACTIVATIONS)[number];
 const activationName = z.enum(ACTIVATIONS);
+const layerActivationName = z.enum(LAYER_ACTIVATIONS);
 
 /** Layer types of `model.layers`, named as in Keras (tf.keras.layers.Dense, Conv2D, MaxPooling2D, ...). */
 export const LAYER_TYPES = ['dense', 'conv1d', 'conv2d', 'maxPooling1d', 'maxPooling2d', 'flatten', 'lstm', 'dropout', 'activation', 'masking'] as const;
@@ -263,7 +266,7 @@ export const layerSpec = z
     padding: z.enum(['valid', 'same']).optional(),
     poolSize: int(1).optional(),
     strides: int(1).optional(),
-    activation: activationName.optional(),
+    activation: layerActivationName.optional(),
     returnSequences: z.boolean().optional(),
     rate: z.number().min(0).lt(1).optional(),
     maskValue: z.number().finite().optional(),
@@ -311,7 +314,7 @@ function withDefaults(l: LayerInput, activation: Activation): LayerSpec {
 export interface ResolvedModel {
   readonly hidden: number[];
   readonly layers?: readonly LayerSpec[];
-  readonly activation: Activation;
+  readonly activation: (typeof ACTIVATIONS)[number];
   readonly task?: Task;
   readonly inputShape?: number[];
 }

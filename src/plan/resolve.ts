@@ -5,7 +5,7 @@
  * keys at their default for the tutorial's kind of model (task binary, no masking layer) are left out, so
  * those configurations keep the identity they had before the keys existed.
  */
-import { inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
 import { PLACEMENTS, RATE_KINDS, type ModelSpec, type NoiseSite, type Placement, type RunConfig, type Study } from '../config/schema.js';
 import { featureShape } from '../data/generate.js';
 import { chooseEngine } from '../engine/support.js';
@@ -70,9 +70,20 @@ function checkLayerShapes(study: Study, where: string): void {
   try {
     layerShapes(layers, shape);
   } catch (err) {
-    if (err instanceof ShapeMismatch) throw inputError(where, `model.layers[${err.layer}]`, `${err.expected} (a ${layers[err.layer]!.type} layer)`, `rows of shape [${err.found.join(', ')}]`);
+    if (err instanceof ShapeMismatch) throw new InputError(`${where}: ${err.message}`);
     throw err;
   }
+}
+
+/**
+ * Whether noise.mask can change a run: there is a masking layer, and a site where the steps still exist (the
+ * input, or a layer before the first one that merges or resamples steps: conv, pooling, flatten, an LSTM that
+ * returns its last output). Elsewhere it is left out of the identity, so a grid over it merges those points.
+ */
+function maskMatters(layers: ModelSpec['layers'], sites: readonly NoiseSite[]): boolean {
+  if (!layers?.some((l) => l.type === 'masking')) return false;
+  const stepsEnd = layers.findIndex((l) => !['dense', 'dropout', 'activation', 'masking'].includes(l.type) && !(l.type === 'lstm' && l.returnSequences));
+  return sites.some((s) => s.layer === undefined || stepsEnd < 0 || s.layer < stepsEnd);
 }
 
 /** model as it enters the identity: task binary is the default, left out. */
@@ -88,8 +99,8 @@ export function resolveRunConfig(study: Study, where: string): RunConfig {
   checkTaskData(study, where);
   checkLayerShapes(study, where);
   const task = taskOf(study.model);
-  const hasMask = study.model.layers?.some((l) => l.type === 'masking') ?? false;
-  const noise = { kind: study.noise.kind, sites: noiseSites(study, where), ...(hasMask ? { mask: study.noise.mask ?? true } : {}) };
+  const sites = noiseSites(study, where);
+  const noise = { kind: study.noise.kind, sites, ...(maskMatters(study.model.layers, sites) ? { mask: study.noise.mask ?? true } : {}) };
   const resolvedTrain = task === 'regression' ? { ...train, loss: loss ?? 'mse' } : train;
   const model = modelIdentity(study.model);
   const chosen = chooseEngine({ model, noise, train: { ...resolvedTrain, engine: requested } }, requested);

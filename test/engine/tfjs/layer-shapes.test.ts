@@ -1,0 +1,39 @@
+/** Row shapes through model.layers, with Keras' output-size rules (conv_output_length, pooling), as a table. */
+import { expect } from 'chai';
+import type { LayerSpec } from '../../../src/config/schema.js';
+import { layerShapes, ShapeMismatch, windowOutput } from '../../../src/engine/tfjs/layer-shapes.js';
+
+const conv2d = (filters: number, kernelSize: number, padding: 'valid' | 'same' = 'valid'): LayerSpec => ({ type: 'conv2d', filters, kernelSize, padding, activation: 'relu' });
+const pool2d: LayerSpec = { type: 'maxPooling2d', poolSize: 2, strides: 2, padding: 'valid' };
+const flatten: LayerSpec = { type: 'flatten' };
+const dense = (units: number): LayerSpec => ({ type: 'dense', units, activation: 'relu' });
+const lstm = (units: number, returnSequences = false): LayerSpec => ({ type: 'lstm', units, returnSequences });
+
+describe('layerShapes', () => {
+  const cases: [string, LayerSpec[], number[], number[][]][] = [
+    ['dense stack', [dense(8), dense(4)], [2], [[2], [8], [4]]],
+    ['the tutorial CNN shape', [conv2d(8, 3), pool2d, flatten, dense(16)], [12, 12, 1], [[12, 12, 1], [10, 10, 8], [5, 5, 8], [200], [16]]],
+    ['same padding keeps the size', [conv2d(4, 3, 'same'), { type: 'maxPooling2d', poolSize: 2, strides: 2, padding: 'same' }, flatten], [7, 7, 1], [[7, 7, 1], [7, 7, 4], [4, 4, 4], [64]]],
+    ['masking, stacked LSTMs', [{ type: 'masking', maskValue: 0 }, lstm(8, true), lstm(4)], [20, 1], [[20, 1], [20, 1], [20, 8], [4]]],
+    ['conv1d and pooling over steps', [{ type: 'conv1d', filters: 6, kernelSize: 5, padding: 'valid', activation: 'relu' }, { type: 'maxPooling1d', poolSize: 3, strides: 3, padding: 'valid' }, flatten], [20, 2], [[20, 2], [16, 6], [5, 6], [30]]],
+  ];
+  for (const [name, layers, input, expected] of cases) {
+    it(name, () => expect(layerShapes(layers, input)).to.deep.equal(expected));
+  }
+
+  const errors: [string, LayerSpec[], number[], RegExp][] = [
+    ['conv2d on sequences', [conv2d(4, 3)], [20, 1], /model\.layers\[0\]: expected rows of shape \[height, width, channels\] for conv2d, found rows of shape \[20, 1\]/],
+    ['lstm on flat rows', [lstm(4)], [10], /layers\[0\].*\[steps, features\] for lstm/],
+    ['a window larger than the rows', [conv2d(4, 5)], [4, 4, 1], /at least 5 wide/],
+    ['no flat rows at the end', [conv2d(4, 3)], [6, 6, 1], /layers\[0\]: expected flat rows before the output layer \(add a flatten layer/],
+  ];
+  for (const [name, layers, input, message] of errors) {
+    it(`rejects ${name}`, () => {
+      expect(() => layerShapes(layers, input)).to.throw(ShapeMismatch, message);
+    });
+  }
+
+  it('computes window outputs as Keras does', () => {
+    expect([windowOutput(10, 3, 1, 'valid'), windowOutput(10, 2, 2, 'valid'), windowOutput(7, 2, 2, 'valid'), windowOutput(7, 2, 2, 'same')]).to.deep.equal([8, 5, 3, 4]);
+  });
+});
