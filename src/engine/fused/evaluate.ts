@@ -9,7 +9,7 @@ import type { EvalSpec } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';
 import { binaryMetrics } from '../metrics.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
-import type { FusedNet } from './net.js';
+import type { Net } from './net.js';
 
 /** Evaluates a network on a dataset; reuse one per run (it keeps index and output views). */
 export class Evaluator {
@@ -17,7 +17,7 @@ export class Evaluator {
   private readonly sets: readonly { name: string; x: Float32Array; y: Float32Array; predictions: Float64Array }[];
 
   constructor(
-    private readonly net: FusedNet,
+    private readonly net: Net,
     data: Dataset,
     private readonly spec: EvalSpec,
     private readonly seed: number,

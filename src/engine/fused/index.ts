@@ -3,9 +3,24 @@
  * one sigmoid unit, binary cross-entropy, Adam or SGD) with hand-written loops over typed arrays, with the
  * semantics of the tfjs engine: same initial weights (init.ts), same batch order (one shuffle per epoch from
  * STREAM.shuffle), same noise numbers in the same order (noise-plan.ts, STREAM.noise), same loss, clipping
- * and optimizer arithmetic (net.ts, optimizer.ts). No per-op dispatch and no allocation per step: a 4000-epoch
- * tutorial run takes 0.57 s without noise and 0.96 s with pre noise on one core here, against 11 s for tfjs'
- * model.fit on wasm (`node dist/test/engine/fused/speed.js`).
+ * and optimizer arithmetic (net.ts, optimizer.ts). No per-op dispatch and no allocation per step.
+ *
+ * Two implementations compute the same bits: the WebAssembly SIMD kernel (asm/, wasm-net.ts), used whenever
+ * `npm run build` has compiled it, and the TypeScript loops (net.ts, kernels.ts), the reference and the
+ * fallback (a dist built by tsc alone). Seconds per 4000-epoch tutorial run, one core of this 2-core machine,
+ * Node 20, median of 3 (`npm run build && node dist/test/engine/fused/speed.js 3`); tfjs' model.fit takes
+ * about 11 s and PyTorch eager on one thread 0.9–1.6 s for the pre-noise run:
+ *
+ *   noise            wasm    TypeScript
+ *   none             0.14    0.63
+ *   input 0.01       0.14    0.62
+ *   pre 0.1          0.34    0.99
+ *   post 0.1         0.36    1.01
+ *   input+pre+post   0.56    1.41
+ *
+ * With noise, most of the kernel's time is the normal draws (3.3 ns each, 15,000 per epoch per site), bound
+ * by the generator's serial state: the kernel keeps the ziggurat of rng/normal.ts so that both paths, and
+ * the tfjs engine, draw the same numbers.
  */
 import type { RunConfig } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';
@@ -16,9 +31,26 @@ import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
 import { shuffleInPlace } from '../shuffle.js';
 import { fusedUnsupported } from '../support.js';
 import { Evaluator } from './evaluate.js';
-import { ACTIVATIONS, FusedNet } from './net.js';
+import { ACTIVATIONS, FusedNet, type Net, type NetSpec } from './net.js';
 import { noisePlan } from './noise-plan.js';
-import { makeOptimizer } from './optimizer.js';
+import { wasmKernelAvailable } from './wasm-kernel.js';
+import { WasmNet } from './wasm-net.js';
+
+/**
+ * Which implementation runs the network: the WebAssembly kernel (asm/, wasm-net.ts) or the TypeScript loops
+ * (net.ts, kernels.ts). They compute the same bits (test/engine/fused/wasm-net.test.ts), so the choice is
+ * one of speed only and the engine is 'fused' either way; 'auto' takes the kernel when it was built.
+ */
+export type FusedKernel = 'wasm' | 'js';
+
+/** The kernel 'auto' resolves to in this thread. */
+export function defaultFusedKernel(): FusedKernel {
+  return wasmKernelAvailable() ? 'wasm' : 'js';
+}
+
+function makeNet(kernel: FusedKernel, spec: NetSpec): Net {
+  return kernel === 'wasm' ? new WasmNet(spec) : new FusedNet(spec);
+}
 
 const PLACEMENTS: readonly string[] = ['input', 'pre', 'post'];
 
@@ -34,39 +66,44 @@ function unsupported(config: RunConfig): string | null {
   return null;
 }
 
-export const fusedEngine: Engine = {
-  name: 'fused',
+/** The fused engine on the given kernel ('auto': the WebAssembly kernel when built, else TypeScript). */
+export function createFusedEngine(kernel: FusedKernel | 'auto' = 'auto'): Engine {
+  return {
+    name: 'fused',
+    unsupported,
+    train: (config, data, seed) => train(kernel === 'auto' ? defaultFusedKernel() : kernel, config, data, seed),
+  };
+}
 
-  unsupported,
+export const fusedEngine: Engine = createFusedEngine('auto');
 
-  async train(config: RunConfig, data: Dataset, seed: number): Promise<TrainOutcome> {
-    const why = unsupported(config);
-    if (why !== null) throw new Error(`the fused engine does not support ${why}`);
-    const sizes = [data.nFeatures, ...config.model.hidden, 1];
-    const net = new FusedNet({ sizes, activation: config.model.activation, noise: noisePlan(config.noise.sites), maxRows: Math.max(data.nTrain, data.nTest) });
-    const init = initialDenseWeights(sizes, seed);
-    net.setWeights(init.kernels, init.biases);
-    const { epochs, batchSize, optimizer: kind, learningRate } = config.train;
-    const optimizer = makeOptimizer(kind, net.params.length, learningRate);
-    const evaluator = new Evaluator(net, data, config.eval, seed);
-    const shuffleRng = Xoshiro128.fromSeed(seed, STREAM.shuffle);
-    const noiseRng = Xoshiro128.fromSeed(seed, STREAM.noise);
-    const order = new Int32Array(data.nTrain);
-    const history: HistoryPoint[] = [];
-    const every = config.historyEvery;
+async function train(kernel: FusedKernel, config: RunConfig, data: Dataset, seed: number): Promise<TrainOutcome> {
+  const why = unsupported(config);
+  if (why !== null) throw new Error(`the fused engine does not support ${why}`);
+  const sizes = [data.nFeatures, ...config.model.hidden, 1];
+  const net = makeNet(kernel, { sizes, activation: config.model.activation, noise: noisePlan(config.noise.sites), maxRows: Math.max(data.nTrain, data.nTest) });
+  const init = initialDenseWeights(sizes, seed);
+  net.setWeights(init.kernels, init.biases);
+  const { epochs, batchSize, optimizer: kind, learningRate } = config.train;
+  const optimizer = net.optimizer(kind, learningRate);
+  const evaluator = new Evaluator(net, data, config.eval, seed);
+  const shuffleRng = Xoshiro128.fromSeed(seed, STREAM.shuffle);
+  const noiseRng = Xoshiro128.fromSeed(seed, STREAM.noise);
+  const order = new Int32Array(data.nTrain);
+  const history: HistoryPoint[] = [];
+  const every = config.historyEvery;
 
-    for (let epoch = 1; epoch <= epochs; epoch++) {
-      shuffleInPlace(shuffleRng, order);
-      for (let start = 0; start < data.nTrain; start += batchSize) {
-        net.forward(data.xTrain, order, start, Math.min(batchSize, data.nTrain - start), noiseRng);
-        net.backward(data.yTrain, order, start);
-        optimizer.step(net.params, net.grads);
-      }
-      if (every > 0 && (epoch % every === 0 || epoch === epochs)) {
-        for (const [metric, value] of Object.entries(evaluator.evaluate())) history.push({ epoch, metric, value });
-      }
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffleInPlace(shuffleRng, order);
+    for (let start = 0; start < data.nTrain; start += batchSize) {
+      net.forward(data.xTrain, order, start, Math.min(batchSize, data.nTrain - start), noiseRng);
+      net.backward(data.yTrain, order, start);
+      optimizer.step(net.params, net.grads);
     }
-    const metrics = evaluator.evaluate();
-    return every > 0 ? { metrics, history } : { metrics };
-  },
-};
+    if (every > 0 && (epoch % every === 0 || epoch === epochs)) {
+      for (const [metric, value] of Object.entries(evaluator.evaluate())) history.push({ epoch, metric, value });
+    }
+  }
+  const metrics = evaluator.evaluate();
+  return every > 0 ? { metrics, history } : { metrics };
+}

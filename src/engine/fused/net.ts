@@ -10,12 +10,19 @@
  * turned back into a logit z = log(p / (1-p)) fed to sigmoid cross-entropy. The gradient through that chain
  * is dL/do = (p - y) / batch for the output unit's linear output o, and exactly 0 where the clip is active
  * (tfjs' ClipByValue gradient passes dy only where ε ≤ p ≤ 1-ε).
+ *
+ * Divergence shows as NaN, as in tfjs: activations here are doubles, so a logit that float32 (tfjs) cannot hold
+ * would still give p = 0 or 1, a clipped and finite loss and a zero gradient, and a diverged run would look
+ * finished. A logit beyond float32's range therefore gives p = NaN (tfjs gets ±Infinity or, from Infinity -
+ * Infinity in its sums, NaN there), and a NaN p gives a NaN gradient (tfjs: dy · 0 with dy = NaN), which makes
+ * every weight NaN from the next step on, so the final metrics are NaN (test/engine/fused/engine.test.ts).
  */
 import { EPSILON } from '../metrics.js';
 import { fillNormal } from '../rng/normal.js';
 import type { Xoshiro128 } from '../rng/xoshiro128.js';
 import { affineRow, backwardColumns2, deltaBackRow, denseRow2, finishRow, kernelGradRow, outputBackRow } from './kernels.js';
 import type { NoisePlan } from './noise-plan.js';
+import { makeOptimizer, type Optimizer, type OptimizerKind } from './optimizer.js';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -29,18 +36,70 @@ export interface NetSpec {
   readonly maxRows: number;
 }
 
+/** Largest finite float32 value, (2 - 2^-23) · 2^127. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** The output unit's sigmoid of a logit; NaN when float32 could not hold the logit (see the file comment). */
+export function outputProbability(logit: number): number {
+  return Math.abs(logit) <= FLOAT32_MAX ? 1 / (1 + Math.exp(-logit)) : NaN;
+}
+
+/**
+ * dLoss/dlogit of one row of a batch: (p - y) / batch inside the clip range [ε, 1-ε], 0 where the clip is
+ * active, NaN when p is NaN.
+ */
+export function outputGradient(p: number, y: number, invCount: number): number {
+  return p >= EPSILON && p <= 1 - EPSILON ? (p - y) * invCount : Number.isNaN(p) ? NaN : 0;
+}
+
+/**
+ * A fused network implementation: FusedNet (TypeScript) or WasmNet (wasm-net.ts, the WebAssembly kernel),
+ * which compute the same bits. Arrays are live views: `output` holds the last forward pass, `grads` the last
+ * backward pass, `params` the weights the optimizer updates.
+ */
+export interface Net {
+  /** All weights: for each Dense layer, its kernel (fanIn × fanOut, row-major) then its bias. */
+  readonly params: Float32Array;
+  /** dLoss/dparams of the last backward pass, same layout as params. */
+  readonly grads: Float64Array;
+  /** Sigmoid outputs of the last forward pass (first `rows` entries). */
+  readonly output: Float64Array;
+  /** Copies initial weights in (kernels [fanIn × fanOut] row-major and biases, as init.ts makes them). */
+  setWeights(kernels: readonly Float32Array[], biases: readonly Float32Array[]): void;
+  /**
+   * Forward pass over rows `order[start]`, …, `order[start + count - 1]` of `x` (nFeatures per row), writing
+   * sigmoid outputs to `output[0..count)`. With `noiseRng` the noise sites are active (training phase) and draw
+   * in the order noise-plan.ts documents; with null the network is deterministic (inference).
+   */
+  forward(x: Float32Array, order: Int32Array, start: number, count: number, noiseRng: Xoshiro128 | null): void;
+  /**
+   * Backward pass for the last forward pass against labels `y[order[start + r]]`: fills `grads` with the
+   * gradient of the batch's mean clipped binary cross-entropy.
+   */
+  backward(y: Float32Array, order: Int32Array, start: number): void;
+  /** Mean clipped binary cross-entropy of the last forward pass against `y[order[start + r]]`. */
+  loss(y: Float32Array, order: Int32Array, start: number): number;
+  /** An optimizer over this network's params and grads (it keeps its moments where the network keeps them). */
+  optimizer(kind: OptimizerKind, learningRate: number): Optimizer;
+}
+
+/** Mean clipped binary cross-entropy of outputs p[0..rows) against `y[order[start + r]]`. */
+export function batchLoss(p: Float64Array, rows: number, y: Float32Array, order: Int32Array, start: number): number {
+  let sum = 0;
+  for (let r = 0; r < rows; r++) sum += clippedBce(p[r]!, y[order[start + r]!]!);
+  return sum / rows;
+}
+
 /** Clipped binary cross-entropy of one prediction (tfjs-layers / Keras, ε = 1e-7). */
 export function clippedBce(p: number, y: number): number {
   const pc = p < EPSILON ? EPSILON : p > 1 - EPSILON ? 1 - EPSILON : p;
   return -(y * Math.log(pc) + (1 - y) * Math.log(1 - pc));
 }
 
-export class FusedNet {
-  /** All weights: for each Dense layer, its kernel (fanIn × fanOut, row-major) then its bias. */
+/** The TypeScript implementation: the reference for the WebAssembly kernel, and the fallback without it. */
+export class FusedNet implements Net {
   readonly params: Float32Array;
-  /** dLoss/dparams of the last backward pass, same layout as params. */
   readonly grads: Float64Array;
-  /** Sigmoid outputs of the last forward pass (first `rows` entries). */
   readonly output: Float64Array;
 
   private readonly sizes: Int32Array;
@@ -113,7 +172,6 @@ export class FusedNet {
     this.inputNoise = new Float32Array(this.noise.input > 0 ? maxRows * sizes[0]! : 0);
   }
 
-  /** Copies initial weights in (kernels [fanIn × fanOut] row-major and biases, as init.ts makes them). */
   setWeights(kernels: readonly Float32Array[], biases: readonly Float32Array[]): void {
     for (let l = 0; l < this.kernels.length; l++) {
       this.kernels[l]!.set(kernels[l]!);
@@ -121,11 +179,6 @@ export class FusedNet {
     }
   }
 
-  /**
-   * Forward pass over rows `order[start]`, …, `order[start + count - 1]` of `x` (nFeatures per row), writing
-   * sigmoid outputs to `output[0..count)`. With `noiseRng` the noise sites are active (training phase) and draw
-   * in the order noise-plan.ts documents; with null the network is deterministic (inference).
-   */
   forward(x: Float32Array, order: Int32Array, start: number, count: number, noiseRng: Xoshiro128 | null): void {
     this.rows = count;
     const sizes = this.sizes;
@@ -189,16 +242,12 @@ export class FusedNet {
           affineRow(layerIn, r * fanIn, fanIn, w, b, z, ro, width);
           s = finishRow(kind, z, ro, width, hasPre, pre, hasPost, post, po, a, hasOut, wOut);
         }
-        if (hasOut) out[r] = 1 / (1 + Math.exp(-(s + bOut)));
+        if (hasOut) out[r] = outputProbability(s + bOut);
       }
       layerIn = a;
     }
   }
 
-  /**
-   * Backward pass for the last forward pass against labels `y[order[start + r]]`: fills `grads` with the
-   * gradient of the batch's mean clipped binary cross-entropy.
-   */
   backward(y: Float32Array, order: Int32Array, start: number): void {
     const count = this.rows;
     const sizes = this.sizes;
@@ -208,10 +257,7 @@ export class FusedNet {
     const g = this.outputGrad;
     const p = this.output;
     const invCount = 1 / count;
-    for (let r = 0; r < count; r++) {
-      const pr = p[r]!;
-      g[r] = pr >= EPSILON && pr <= 1 - EPSILON ? (pr - y[order[start + r]!]!) * invCount : 0;
-    }
+    for (let r = 0; r < count; r++) g[r] = outputGradient(p[r]!, y[order[start + r]!]!, invCount);
     this.grads.fill(0);
     const wOut = this.kernels[last + 1]!;
     const gwOut = this.kernelGrads[last + 1]!;
@@ -238,10 +284,11 @@ export class FusedNet {
     }
   }
 
-  /** Mean clipped binary cross-entropy of the last forward pass against `y[order[start + r]]`. */
   loss(y: Float32Array, order: Int32Array, start: number): number {
-    let sum = 0;
-    for (let r = 0; r < this.rows; r++) sum += clippedBce(this.output[r]!, y[order[start + r]!]!);
-    return sum / this.rows;
+    return batchLoss(this.output, this.rows, y, order, start);
+  }
+
+  optimizer(kind: OptimizerKind, learningRate: number): Optimizer {
+    return makeOptimizer(kind, this.params.length, learningRate);
   }
 }

@@ -13,34 +13,43 @@ export const ADAM_BETA1 = 0.9;
 export const ADAM_BETA2 = 0.999;
 export const ADAM_EPSILON = 1e-7;
 
+export type OptimizerKind = 'adam' | 'sgd';
+
 export interface Optimizer {
   /** Applies one update to `params` from `grads` (same layout). */
   step(params: Float32Array, grads: Float64Array): void;
 }
 
 export class Adam implements Optimizer {
-  private readonly m: Float32Array;
-  private readonly v: Float32Array;
-  private readonly beta1 = Math.fround(ADAM_BETA1);
-  private readonly beta2 = Math.fround(ADAM_BETA2);
-  private readonly oneMinusBeta1 = Math.fround(1 - ADAM_BETA1);
-  private readonly oneMinusBeta2 = Math.fround(1 - ADAM_BETA2);
-  private readonly epsilon = Math.fround(ADAM_EPSILON);
-  private readonly negLearningRate: number;
+  protected readonly beta1 = Math.fround(ADAM_BETA1);
+  protected readonly beta2 = Math.fround(ADAM_BETA2);
+  protected readonly oneMinusBeta1 = Math.fround(1 - ADAM_BETA1);
+  protected readonly oneMinusBeta2 = Math.fround(1 - ADAM_BETA2);
+  protected readonly epsilon = Math.fround(ADAM_EPSILON);
+  protected readonly negLearningRate: number;
   /** β1^t and β2^t for the coming step t (tfjs' accBeta1 / accBeta2). */
   private accBeta1 = Math.fround(ADAM_BETA1);
   private accBeta2 = Math.fround(ADAM_BETA2);
 
-  constructor(size: number, learningRate: number) {
-    this.m = new Float32Array(size);
-    this.v = new Float32Array(size);
+  /** `m` and `v` hold the moments (zeros); a subclass may pass arrays that live elsewhere (wasm memory). */
+  constructor(
+    size: number,
+    learningRate: number,
+    protected readonly m: Float32Array = new Float32Array(size),
+    protected readonly v: Float32Array = new Float32Array(size),
+  ) {
     this.negLearningRate = Math.fround(-learningRate);
   }
 
   step(params: Float32Array, grads: Float64Array): void {
+    this.update(params, grads, Math.fround(1 - this.accBeta1), Math.fround(1 - this.accBeta2));
+    this.accBeta1 = Math.fround(this.accBeta1 * this.beta1);
+    this.accBeta2 = Math.fround(this.accBeta2 * this.beta2);
+  }
+
+  /** One update with bias corrections c1 = 1 - β1^t and c2 = 1 - β2^t (float32). */
+  protected update(params: Float32Array, grads: Float64Array, c1: number, c2: number): void {
     const { m, v, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLearningRate } = this;
-    const c1 = Math.fround(1 - this.accBeta1);
-    const c2 = Math.fround(1 - this.accBeta2);
     const n = params.length;
     for (let i = 0; i < n; i++) {
       const g = grads[i]!;
@@ -50,13 +59,11 @@ export class Adam implements Optimizer {
       v[i] = vi;
       params[i] = params[i]! + ((mi / c1) / (Math.sqrt(vi / c2) + epsilon)) * negLearningRate;
     }
-    this.accBeta1 = Math.fround(this.accBeta1 * beta1);
-    this.accBeta2 = Math.fround(this.accBeta2 * beta2);
   }
 }
 
 export class Sgd implements Optimizer {
-  private readonly negLearningRate: number;
+  protected readonly negLearningRate: number;
 
   constructor(learningRate: number) {
     this.negLearningRate = Math.fround(-learningRate);
@@ -68,6 +75,6 @@ export class Sgd implements Optimizer {
   }
 }
 
-export function makeOptimizer(kind: 'adam' | 'sgd', size: number, learningRate: number): Optimizer {
+export function makeOptimizer(kind: OptimizerKind, size: number, learningRate: number): Optimizer {
   return kind === 'adam' ? new Adam(size, learningRate) : new Sgd(learningRate);
 }

@@ -54,6 +54,20 @@ export function zigguratTables(): { readonly x: Float64Array; readonly f: Float6
   return { x: X.slice(), f: F.slice() };
 }
 
+/**
+ * The tables as the WebAssembly kernel (asm/normal.ts) reads them, the same doubles: `layers` holds, for each
+ * layer i, x_i · 2^-24 then x_{i+1} (one 16-byte entry, so the fast path reads one cache line); `densities`
+ * holds f(x_i), i = 0..256.
+ */
+export function zigguratKernelTables(): { readonly layers: Float64Array; readonly densities: Float64Array } {
+  const layers = new Float64Array(2 * LAYERS);
+  for (let i = 0; i < LAYERS; i++) {
+    layers[2 * i] = SCALE[i]!;
+    layers[2 * i + 1] = INNER[i]!;
+  }
+  return { layers, densities: F.slice() };
+}
+
 /** A draw from the tail |x| > r (Marsaglia 1964), with the given sign. */
 function tail(rng: Xoshiro128, negative: boolean): number {
   for (;;) {

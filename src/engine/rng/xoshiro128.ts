@@ -47,6 +47,20 @@ export class Xoshiro128 {
     return new Xoshiro128(s[0]!, s[1]!, s[2]!, s[3]!);
   }
 
+  /** State word i (0..3) as a signed 32-bit integer: for kernels that run this generator elsewhere (WebAssembly). */
+  stateWord(i: number): number {
+    return i === 0 ? this.s0 : i === 1 ? this.s1 : i === 2 ? this.s2 : this.s3;
+  }
+
+  /** Overwrites the state with words that such a kernel advanced (what stateWord gave, moved on by it). */
+  setStateWords(s0: number, s1: number, s2: number, s3: number): void {
+    if ((s0 | s1 | s2 | s3) === 0) throw new Error('Xoshiro128: the state must not be all zero');
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+
   /** Next 32-bit unsigned integer. */
   nextUint32(): number {
     const s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { RunConfig } from '../../../src/config/schema.js';
-import { fusedEngine } from '../../../src/engine/fused/index.js';
+import { createFusedEngine, fusedEngine } from '../../../src/engine/fused/index.js';
 import { initialDenseWeights } from '../../../src/engine/init.js';
 import { metricNames } from '../../../src/engine/metrics.js';
 import { STREAM, Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
@@ -88,6 +88,24 @@ describe('engine/fused (engine)', () => {
       [10, 20, 25].flatMap((e) => ['train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'].map((m) => `${e} ${m}`)),
     );
     expect((await train(small())).history).to.equal(undefined);
+  });
+
+  describe('a diverging run ends with NaN losses, as on the tfjs engine, so the sweep records it as failed', () => {
+    // The tfjs engine gives NaN train/test losses for both settings on this kind of model (tutorial shape,
+    // 50 epochs, measured); in doubles the fused engine's logits would stay finite and the clipped losses too.
+    for (const kernel of ['wasm', 'js'] as const) {
+      it(`${kernel} kernel: sgd with learning rate 1e38, adam with 1e30`, async () => {
+        for (const [optimizer, learningRate] of [['sgd', 1e38], ['adam', 1e30]] as const) {
+          const { metrics } = await createFusedEngine(kernel).train(small({ optimizer, learningRate }), data, 1);
+          expect(metrics.train_loss, `${optimizer} train_loss`).to.be.NaN;
+          expect(metrics.test_loss, `${optimizer} test_loss`).to.be.NaN;
+        }
+      });
+    }
+    it('a large but sane learning rate still gives finite losses', async () => {
+      const { metrics } = await train(small({ optimizer: 'sgd', learningRate: 10 }));
+      expect(Number.isFinite(metrics.train_loss)).to.equal(true);
+    });
   });
 
   it('learns the rings: training loss falls and training accuracy rises above 80%', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { type Activation, clippedBce, FusedNet } from '../../../src/engine/fused/net.js';
+import { type Activation, clippedBce, FusedNet, type Net, type NetSpec, outputGradient, outputProbability } from '../../../src/engine/fused/net.js';
+import { WasmNet } from '../../../src/engine/fused/wasm-net.js';
 import { initialDenseWeights } from '../../../src/engine/init.js';
 import { Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
 import { drawNoise, referenceForward, referenceGradients, referenceLoss, refNetFrom, type RefNet } from './reference.js';
@@ -16,10 +17,16 @@ function unflatten<T extends Float32Array | Float64Array>(flat: T, sizes: number
   return { kernels, biases };
 }
 
+/** Both implementations of the fused network: each must pass every test below. */
+const implementations: [string, new (spec: NetSpec) => Net][] = [
+  ['FusedNet (TypeScript)', FusedNet],
+  ['WasmNet (WebAssembly kernel)', WasmNet],
+];
+
 /** A net with non-zero biases (init.ts makes them 0, which would hide bias mistakes) and some random rows. */
-function setup(sizes: number[], activation: Activation, noise = { input: 0, pre: 0, post: 0 }, seed = 5) {
+function setup(Impl: new (spec: NetSpec) => Net, sizes: number[], activation: Activation, noise = { input: 0, pre: 0, post: 0 }, seed = 5) {
   const rows = 9;
-  const net = new FusedNet({ sizes, activation, noise, maxRows: rows });
+  const net = new Impl({ sizes, activation, noise, maxRows: rows });
   const init = initialDenseWeights(sizes, seed);
   const rng = Xoshiro128.fromSeed(seed, 77);
   for (const b of init.biases) for (let j = 0; j < b.length; j++) b[j] = 0.3 * (2 * rng.nextFloat() - 1);
@@ -47,6 +54,7 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol
 
 const shapes: [string, number[]][] = [
   ['one hidden layer, two inputs (the fused tutorial path)', [2, 6, 1]],
+  ['one hidden layer of odd width, two inputs (the SIMD kernels\' odd unit)', [2, 7, 1]],
   ['two hidden layers, three inputs (the general path)', [3, 5, 4, 1]],
   ['one input', [1, 4, 1]],
 ];
@@ -56,12 +64,12 @@ const noises = [
   ['noise at input, pre and post', { input: 0.3, pre: 0.3, post: 0.3 }],
 ] as const;
 
-describe('engine/fused/net', () => {
+for (const [implementation, Impl] of implementations) describe(`engine/fused/net: ${implementation}`, () => {
   for (const [shapeName, sizes] of shapes) {
     for (const activation of activations) {
       for (const [noiseName, noise] of noises) {
         describe(`${shapeName}, ${activation}, ${noiseName}`, () => {
-          const { net, x, y, order, ref } = setup(sizes, activation, noise);
+          const { net, x, y, order, ref } = setup(Impl, sizes, activation, noise);
           const start = 2, count = 6;
           const { xb, yb } = batch(x, y, sizes[0]!, order, start, count);
           net.forward(x, order, start, count, Xoshiro128.fromSeed(11, 3));
@@ -100,14 +108,38 @@ describe('engine/fused/net', () => {
   }
 
   it('inference (no generator) ignores every noise site and equals the noise-free reference', () => {
-    const { net, x, order, ref } = setup([2, 6, 1], 'relu', { input: 0.5, pre: 0.5, post: 0.5 });
+    const { net, x, order, ref } = setup(Impl, [2, 6, 1], 'relu', { input: 0.5, pre: 0.5, post: 0.5 });
     net.forward(x, order, 0, 9, null);
     const { xb } = batch(x, new Float32Array(9), 2, order, 0, 9);
     expectClose(net.output.subarray(0, 9), referenceForward(ref, xb, null), 1e-12, 'output');
   });
 
+  it('a NaN weight makes the outputs and the gradients NaN (tfjs: NaN · 0 is NaN), not a clipped finite loss', () => {
+    const { net, x, y, order } = setup(Impl, [2, 6, 1], 'relu');
+    const init = initialDenseWeights([2, 6, 1], 5);
+    init.kernels[1]![0] = NaN;
+    net.setWeights(init.kernels, init.biases);
+    net.forward(x, order, 0, 9, null);
+    expect(Array.from(net.output.subarray(0, 9)).every(Number.isNaN), 'outputs').to.equal(true);
+    expect(net.loss(y, order, 0)).to.be.NaN;
+    net.backward(y, order, 0);
+    expect(net.grads[net.grads.length - 1], 'output bias gradient').to.be.NaN;
+  });
+
+  it('a logit beyond float32 range gives NaN (tfjs, in float32, overflows there)', () => {
+    const sizes = [2, 3, 1];
+    const net = new Impl({ sizes, activation: 'relu', noise: { input: 0, pre: 0, post: 0 }, maxRows: 1 });
+    const w = initialDenseWeights(sizes, 1);
+    // Weights finite in float32; hidden units of 2e30 times output weights of 1e10 give a logit of 6e40.
+    w.kernels[0]!.fill(1e30);
+    w.kernels[1]!.fill(1e10);
+    net.setWeights(w.kernels, w.biases);
+    net.forward(Float32Array.of(1, 1), Int32Array.of(0), 0, 1, null);
+    expect(net.output[0]).to.be.NaN;
+  });
+
   it('a noise site with stddev 0 draws nothing: the generator is left untouched', () => {
-    const { net, x, order } = setup([2, 6, 1], 'relu', { input: 0, pre: 0, post: 0 });
+    const { net, x, order } = setup(Impl, [2, 6, 1], 'relu', { input: 0, pre: 0, post: 0 });
     const rng = Xoshiro128.fromSeed(3, 3);
     net.forward(x, order, 0, 9, rng);
     expect(rng.nextUint32()).to.equal(Xoshiro128.fromSeed(3, 3).nextUint32());
@@ -117,7 +149,7 @@ describe('engine/fused/net', () => {
     for (const [name, bias, label] of [['logit +40, label 0', 40, 0], ['logit -40, label 1', -40, 1], ['logit +40, label 1', 40, 1], ['logit -40, label 0', -40, 0]] as const) {
       it(`${name}: loss -ln(1e-7) or -ln(1 - 1e-7), and no gradient`, () => {
         const sizes = [2, 3, 1];
-        const net = new FusedNet({ sizes, activation: 'relu', noise: { input: 0, pre: 0, post: 0 }, maxRows: 1 });
+        const net = new Impl({ sizes, activation: 'relu', noise: { input: 0, pre: 0, post: 0 }, maxRows: 1 });
         const w = initialDenseWeights(sizes, 1);
         w.biases[1]![0] = bias;
         net.setWeights(w.kernels, w.biases);
@@ -134,7 +166,7 @@ describe('engine/fused/net', () => {
     }
     it('inside the clip range the gradient is (p - y) / batch at the output bias', () => {
       const sizes = [2, 3, 1];
-      const net = new FusedNet({ sizes, activation: 'relu', noise: { input: 0, pre: 0, post: 0 }, maxRows: 1 });
+      const net = new Impl({ sizes, activation: 'relu', noise: { input: 0, pre: 0, post: 0 }, maxRows: 1 });
       const w = initialDenseWeights(sizes, 1);
       w.biases[1]![0] = 12; // p = 1 - 6e-6, inside [1e-7, 1 - 1e-7]
       net.setWeights(w.kernels, w.biases);
@@ -142,6 +174,18 @@ describe('engine/fused/net', () => {
       net.forward(Float32Array.of(0.1, -0.2), order, 0, 1, null);
       net.backward(Float32Array.of(0), order, 0);
       expect(net.grads[net.grads.length - 1]).to.equal(net.output[0]);
+    });
+    it('outputProbability: the sigmoid inside float32 range, NaN beyond it or for NaN', () => {
+      expect(outputProbability(0)).to.equal(0.5);
+      expect(outputProbability(800)).to.equal(1); // exp(-800) underflows to 0: still a finite logit
+      expect(outputProbability(-3.4e38)).to.equal(0);
+      for (const logit of [3.5e38, -1e300, Infinity, -Infinity, NaN]) expect(outputProbability(logit), String(logit)).to.be.NaN;
+    });
+    it('outputGradient: (p - y) / batch inside the clip, 0 outside, NaN for NaN', () => {
+      expect(outputGradient(0.75, 1, 0.5)).to.equal(-0.125);
+      expect(outputGradient(1, 0, 0.5)).to.equal(0);
+      expect(outputGradient(0, 0, 0.5)).to.equal(0);
+      expect(outputGradient(NaN, 1, 0.5)).to.be.NaN;
     });
     it('clippedBce matches the Keras formula on ordinary values (numpy: -log(0.8) = 0.2231435513142097)', () => {
       expect(clippedBce(0.8, 1)).to.be.closeTo(0.2231435513142097, 1e-15);

@@ -1,0 +1,10 @@
+/**
+ * The fused engine's WebAssembly kernel (entry file): compiled by `npm run build` with AssemblyScript into
+ * dist/src/engine/fused/fused.wasm and driven by src/engine/fused/wasm-net.ts. Every function here computes
+ * bit for bit what the TypeScript path (src/engine/fused/kernels.ts, net.ts, optimizer.ts, rng/normal.ts)
+ * computes, faster: SIMD over units, and no JavaScript number boxing or bounds checks in the loops.
+ */
+export { fillNormal, noiseState, setNoiseState, setZigguratTables } from './normal';
+export { hiddenLayer } from './forward';
+export { backwardColumns2, deltaBackRow, kernelGradRow, outputBackRow } from './backward';
+export { adamStep, sgdStep } from './optimizer';

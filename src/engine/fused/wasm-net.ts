@@ -1,0 +1,262 @@
+/**
+ * The fused network on the WebAssembly kernel: the same computation as FusedNet (net.ts), bit for bit, with
+ * the per-unit loops, the noise draws and the optimizer step in asm/ (two units per SIMD step, generator state
+ * in registers) and the per-row bookkeeping here. Every array lives in the kernel's memory; `params`, `grads`
+ * and the optimizer's moments are views of it. test/engine/fused/wasm-net.test.ts checks it against FusedNet
+ * bit for bit; the speed of both is in index.ts.
+ */
+import type { Xoshiro128 } from '../rng/xoshiro128.js';
+import { zigguratKernelTables } from '../rng/normal.js';
+import { ACTIVATIONS, batchLoss, type Net, type NetSpec, outputGradient, outputProbability } from './net.js';
+import type { NoisePlan } from './noise-plan.js';
+import { Adam, type Optimizer, type OptimizerKind, Sgd } from './optimizer.js';
+import { instantiateKernel, type KernelExports, LAYER_FLAGS, Layout } from './wasm-kernel.js';
+
+/** Where one Dense layer's arrays are in kernel memory (byte offsets). */
+interface LayerPointers {
+  readonly fanIn: number;
+  readonly width: number;
+  readonly kernel: number;
+  readonly bias: number;
+  readonly kernelGrad: number;
+  readonly biasGrad: number;
+}
+
+/** Where one hidden layer's activations are (byte offsets). */
+interface HiddenPointers {
+  /** act(z) before post noise, rows × width float64. */
+  readonly activated: number;
+  /** What the layer passes on (activated + post noise; the same buffer without post noise). */
+  readonly layerOut: number;
+  /** dLoss/dz of the row being back-propagated, width float64. */
+  readonly delta: number;
+}
+
+export class WasmNet implements Net {
+  readonly params: Float32Array;
+  readonly grads: Float64Array;
+  readonly output: Float64Array;
+
+  private readonly kernel: KernelExports;
+  private readonly buffer: ArrayBuffer;
+  private readonly sizes: readonly number[];
+  private readonly activation: number;
+  private readonly noise: NoisePlan;
+  private readonly layers: LayerPointers[] = [];
+  private readonly hidden: HiddenPointers[] = [];
+  private readonly paramsAt: number;
+  private readonly gradsAt: number;
+  private readonly momentsAt: { m: number; v: number };
+  private readonly inputAt: number;
+  private readonly input: Float64Array;
+  private readonly inputNoiseAt: number;
+  private readonly inputNoise: Float32Array;
+  private readonly noiseAt: { pre: number; post: number; zeros: number; row: number };
+  private readonly sumsAt: number;
+  private readonly sums: Float64Array;
+  private readonly outputGradAt: number;
+  private readonly outputGrad: Float64Array;
+  private readonly outputBiasIndex: number;
+  private rows = 0;
+
+  constructor(spec: NetSpec) {
+    const sizes = spec.sizes;
+    if (sizes.length < 3 || sizes[sizes.length - 1] !== 1) throw new Error(`WasmNet: expected sizes [inputs, hidden..., 1], got [${sizes.join(', ')}]`);
+    this.sizes = [...sizes];
+    this.activation = ACTIVATIONS.indexOf(spec.activation);
+    if (this.activation < 0) throw new Error(`WasmNet: unknown activation ${spec.activation}`);
+    this.noise = spec.noise;
+    const maxRows = spec.maxRows;
+    const nIn = sizes[0]!;
+    const hiddenWidths = sizes.slice(1, -1);
+    const widest = Math.max(...hiddenWidths);
+    let total = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) total += sizes[l]! * sizes[l + 1]! + sizes[l + 1]!;
+
+    const layout = new Layout();
+    const tables = zigguratKernelTables();
+    const layerTableAt = layout.take(tables.layers.length, 8);
+    const densityTableAt = layout.take(tables.densities.length, 8);
+    this.paramsAt = layout.take(total, 4);
+    this.gradsAt = layout.take(total, 8);
+    this.momentsAt = { m: layout.take(total, 4), v: layout.take(total, 4) };
+    this.inputAt = layout.take(maxRows * nIn, 8);
+    this.inputNoiseAt = layout.take(this.noise.input > 0 ? maxRows * nIn : 0, 4);
+    const hiddenAt = hiddenWidths.map((width) => {
+      const activated = layout.take(maxRows * width, 8);
+      const layerOut = this.noise.post > 0 ? layout.take(maxRows * width, 8) : activated;
+      return { activated, layerOut, delta: layout.take(width, 8) };
+    });
+    this.noiseAt = {
+      pre: layout.take(this.noise.pre > 0 ? maxRows * widest : 0, 4),
+      post: layout.take(this.noise.post > 0 ? maxRows * widest : 0, 4),
+      zeros: layout.take(widest, 4),
+      row: layout.take(2 * widest, 4),
+    };
+    this.sumsAt = layout.take(maxRows, 8);
+    this.outputGradAt = layout.take(maxRows, 8);
+
+    const { kernel, buffer } = instantiateKernel(layout.size);
+    this.kernel = kernel;
+    this.buffer = buffer;
+    new Float64Array(buffer, layerTableAt, tables.layers.length).set(tables.layers);
+    new Float64Array(buffer, densityTableAt, tables.densities.length).set(tables.densities);
+    kernel.setZigguratTables(layerTableAt, densityTableAt);
+
+    this.params = new Float32Array(buffer, this.paramsAt, total);
+    this.grads = new Float64Array(buffer, this.gradsAt, total);
+    let at = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const fanIn = sizes[l]!, width = sizes[l + 1]!;
+      const kernelAt = at;
+      const biasAt = at + fanIn * width;
+      this.layers.push({ fanIn, width, kernel: this.paramsAt + 4 * kernelAt, bias: this.paramsAt + 4 * biasAt, kernelGrad: this.gradsAt + 8 * kernelAt, biasGrad: this.gradsAt + 8 * biasAt });
+      at = biasAt + width;
+    }
+    this.outputBiasIndex = total - 1;
+    this.hidden.push(...hiddenAt);
+    this.input = new Float64Array(buffer, this.inputAt, maxRows * nIn);
+    this.inputNoise = new Float32Array(buffer, this.inputNoiseAt, this.noise.input > 0 ? maxRows * nIn : 0);
+    this.sums = new Float64Array(buffer, this.sumsAt, maxRows);
+    this.outputGrad = new Float64Array(buffer, this.outputGradAt, maxRows);
+    this.output = new Float64Array(maxRows);
+  }
+
+  setWeights(kernels: readonly Float32Array[], biases: readonly Float32Array[]): void {
+    let at = 0;
+    for (let l = 0; l < kernels.length; l++) {
+      this.params.set(kernels[l]!, at);
+      at += kernels[l]!.length;
+      this.params.set(biases[l]!, at);
+      at += biases[l]!.length;
+    }
+  }
+
+  forward(x: Float32Array, order: Int32Array, start: number, count: number, noiseRng: Xoshiro128 | null): void {
+    this.rows = count;
+    const { kernel, sizes, input, noise } = this;
+    const nIn = sizes[0]!;
+    for (let r = 0; r < count; r++) {
+      const src = order[start + r]! * nIn;
+      for (let k = 0; k < nIn; k++) input[r * nIn + k] = x[src + k]!;
+    }
+    const noisy = noiseRng !== null;
+    if (noisy) kernel.setNoiseState(noiseRng.stateWord(0), noiseRng.stateWord(1), noiseRng.stateWord(2), noiseRng.stateWord(3));
+    if (noisy && noise.input > 0) {
+      kernel.fillNormal(this.inputNoiseAt, count * nIn, noise.input);
+      const buffer = this.inputNoise;
+      for (let i = 0; i < count * nIn; i++) input[i] += buffer[i]!;
+    }
+    const flags =
+      (noisy && noise.pre > 0 ? LAYER_FLAGS.pre : 0) | (noise.post > 0 ? LAYER_FLAGS.post : 0) | (noisy && noise.post > 0 ? LAYER_FLAGS.drawPost : 0);
+    const last = this.hidden.length - 1;
+    const outputKernel = this.layers[last + 1]!.kernel;
+    let layerIn = this.inputAt;
+    for (let l = 0; l <= last; l++) {
+      const layer = this.layers[l]!, h = this.hidden[l]!;
+      kernel.hiddenLayer(
+        this.activation, flags | (l === last ? LAYER_FLAGS.out : 0), layer.fanIn, layer.width, count, layerIn, layer.kernel, layer.bias, h.activated, h.layerOut,
+        noise.pre, noise.post, this.noiseAt.pre, this.noiseAt.post, this.noiseAt.zeros, this.noiseAt.row, outputKernel, this.sumsAt,
+      );
+      layerIn = h.layerOut;
+    }
+    if (noisy) noiseRng.setStateWords(kernel.noiseState(0), kernel.noiseState(1), kernel.noiseState(2), kernel.noiseState(3));
+    const bOut = this.params[this.outputBiasIndex]!;
+    const { sums, output } = this;
+    for (let r = 0; r < count; r++) output[r] = outputProbability(sums[r]! + bOut);
+  }
+
+  backward(y: Float32Array, order: Int32Array, start: number): void {
+    const { kernel, sizes, rows: count, outputGrad: g, output: p } = this;
+    const invCount = 1 / count;
+    for (let r = 0; r < count; r++) g[r] = outputGradient(p[r]!, y[order[start + r]!]!, invCount);
+    this.grads.fill(0);
+    let gbOutSum = 0;
+    for (let r = 0; r < count; r++) gbOutSum += g[r]!;
+    this.grads[this.outputBiasIndex] = gbOutSum;
+    const last = this.hidden.length - 1;
+    const out = this.layers[last + 1]!;
+    const top = this.hidden[last]!;
+    const width = sizes[last + 1]!;
+    if (last === 0 && sizes[0] === 2) {
+      const first = this.layers[0]!;
+      kernel.backwardColumns2(this.activation, this.outputGradAt, this.inputAt, top.layerOut, top.activated, count, width, out.kernel, out.kernelGrad, first.biasGrad, first.kernelGrad);
+      return;
+    }
+    for (let r = 0; r < count; r++) {
+      const gr = g[r]!;
+      if (gr === 0) continue; // as FusedNet: a clipped (or exact) prediction passes no gradient at all
+      kernel.outputBackRow(this.activation, gr, top.layerOut + 8 * r * width, top.activated + 8 * r * width, width, out.kernel, out.kernelGrad, this.layers[last]!.biasGrad, top.delta);
+      for (let l = last; l >= 0; l--) {
+        const layer = this.layers[l]!;
+        const aIn = l === 0 ? this.inputAt : this.hidden[l - 1]!.layerOut;
+        kernel.kernelGradRow(aIn + 8 * r * layer.fanIn, layer.fanIn, this.hidden[l]!.delta, layer.kernelGrad, layer.width);
+        if (l > 0) {
+          const below = this.hidden[l - 1]!;
+          kernel.deltaBackRow(this.activation, this.hidden[l]!.delta, layer.kernel, layer.width, below.activated + 8 * r * layer.fanIn, layer.fanIn, below.delta, this.layers[l - 1]!.biasGrad);
+        }
+      }
+    }
+  }
+
+  loss(y: Float32Array, order: Int32Array, start: number): number {
+    return batchLoss(this.output, this.rows, y, order, start);
+  }
+
+  optimizer(kind: OptimizerKind, learningRate: number): Optimizer {
+    const target: StepTarget = { net: this, kernel: this.kernel, params: this.paramsAt, grads: this.gradsAt };
+    if (kind === 'sgd') return new WasmSgd(target, learningRate);
+    // A second optimizer on the same network would share these moments: one per network, as the engine uses it.
+    const n = this.params.length;
+    const { m, v } = this.momentsAt;
+    return new WasmAdam(target, learningRate, m, v, new Float32Array(this.buffer, m, n), new Float32Array(this.buffer, v, n));
+  }
+}
+
+/** What a kernel optimizer steps: a network's params and grads, by their offsets in its kernel memory. */
+interface StepTarget {
+  readonly net: WasmNet;
+  readonly kernel: KernelExports;
+  readonly params: number;
+  readonly grads: number;
+}
+
+/** Throws unless the arrays are the network's own (the kernel steps its memory, not whatever it is given). */
+function checkOwn(target: StepTarget, params: Float32Array, grads: Float64Array): void {
+  if (params !== target.net.params || grads !== target.net.grads) throw new Error('a WasmNet optimizer steps only its own network’s params and grads');
+}
+
+/** Adam (optimizer.ts: same constants and β^t bookkeeping) with its update in the kernel. */
+class WasmAdam extends Adam {
+  constructor(
+    private readonly target: StepTarget,
+    learningRate: number,
+    private readonly mAt: number,
+    private readonly vAt: number,
+    m: Float32Array,
+    v: Float32Array,
+  ) {
+    super(m.length, learningRate, m, v);
+  }
+
+  protected override update(params: Float32Array, grads: Float64Array, c1: number, c2: number): void {
+    checkOwn(this.target, params, grads);
+    const { kernel, params: paramsAt, grads: gradsAt } = this.target;
+    kernel.adamStep(paramsAt, gradsAt, this.mAt, this.vAt, params.length, this.beta1, this.beta2, this.oneMinusBeta1, this.oneMinusBeta2, c1, c2, this.epsilon, this.negLearningRate);
+  }
+}
+
+/** SGD with its update in the kernel. */
+class WasmSgd extends Sgd {
+  constructor(
+    private readonly target: StepTarget,
+    learningRate: number,
+  ) {
+    super(learningRate);
+  }
+
+  override step(params: Float32Array, grads: Float64Array): void {
+    checkOwn(this.target, params, grads);
+    this.target.kernel.sgdStep(this.target.params, this.target.grads, params.length, this.negLearningRate);
+  }
+}

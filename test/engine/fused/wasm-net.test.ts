@@ -1,0 +1,123 @@
+import { expect } from 'chai';
+import type { RunConfig } from '../../../src/config/schema.js';
+import { createFusedEngine } from '../../../src/engine/fused/index.js';
+import { type Activation, FusedNet, type Net, type NetSpec } from '../../../src/engine/fused/net.js';
+import type { NoisePlan } from '../../../src/engine/fused/noise-plan.js';
+import { instantiateKernel, Layout, wasmKernelAvailable } from '../../../src/engine/fused/wasm-kernel.js';
+import { WasmNet } from '../../../src/engine/fused/wasm-net.js';
+import { initialDenseWeights } from '../../../src/engine/init.js';
+import { fillNormal, zigguratKernelTables } from '../../../src/engine/rng/normal.js';
+import { Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
+import { shuffleInPlace } from '../../../src/engine/shuffle.js';
+import { type ConfigOverrides, tutorialConfig } from './run-config.js';
+import { ringsDataset } from './tiny-data.js';
+
+/**
+ * The WebAssembly kernel must compute exactly the bits of the TypeScript path (the same operations in the same
+ * order, the same normal draws), so a run's metrics do not depend on which one ran. Expected values are the
+ * TypeScript path's own: every comparison here is for bit equality (Object.is: -0 ≠ +0, NaN = NaN).
+ */
+
+function expectSameBits(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
+  expect(actual.length, what).to.equal(expected.length);
+  for (let i = 0; i < expected.length; i++) if (!Object.is(actual[i], expected[i])) expect.fail(`${what}[${i}]: ${actual[i]} vs ${expected[i]}`);
+}
+
+const stateOf = (rng: Xoshiro128) => [0, 1, 2, 3].map((i) => rng.stateWord(i));
+
+describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript path’s bits', () => {
+  it('is built (npm run build compiles asm/ into dist/src/engine/fused/fused.wasm; tsc alone does not)', () => {
+    expect(wasmKernelAvailable()).to.equal(true);
+  });
+
+  it('draws the same normals as rng/normal.ts, slow paths included, and leaves the generator in the same state', () => {
+    const n = 200_000; // about 2,400 wedge or tail draws
+    const layout = new Layout();
+    const tables = zigguratKernelTables();
+    const layersAt = layout.take(tables.layers.length, 8);
+    const densitiesAt = layout.take(tables.densities.length, 8);
+    const outAt = layout.take(n, 4);
+    const { kernel, buffer } = instantiateKernel(layout.size);
+    new Float64Array(buffer, layersAt, tables.layers.length).set(tables.layers);
+    new Float64Array(buffer, densitiesAt, tables.densities.length).set(tables.densities);
+    kernel.setZigguratTables(layersAt, densitiesAt);
+    const rng = Xoshiro128.fromSeed(7, 3);
+    kernel.setNoiseState(...(stateOf(rng) as [number, number, number, number]));
+    kernel.fillNormal(outAt, n, 0.25);
+    const expected = new Float32Array(n);
+    fillNormal(rng, expected, n, 0.25);
+    expectSameBits(new Float32Array(buffer, outAt, n), expected, 'draw');
+    expect([0, 1, 2, 3].map((i) => kernel.noiseState(i))).to.deep.equal(stateOf(rng));
+  });
+
+  describe('forward, backward and optimizer steps, batch after batch', () => {
+    const cases: [string, number[], Activation, NoisePlan][] = [
+      ['tutorial shape, pre noise', [2, 40, 1], 'relu', { input: 0, pre: 0.3, post: 0 }],
+      ['tutorial shape, post noise', [2, 40, 1], 'relu', { input: 0, pre: 0, post: 0.3 }],
+      ['odd width, all three sites', [2, 41, 1], 'relu', { input: 0.2, pre: 0.3, post: 0.3 }],
+      ['odd width, tanh, input noise', [2, 9, 1], 'tanh', { input: 0.2, pre: 0, post: 0 }],
+      ['three hidden layers, three inputs, relu, pre and post', [3, 11, 8, 5, 1], 'relu', { input: 0.1, pre: 0.3, post: 0.3 }],
+      ['two hidden layers, sigmoid, post', [4, 7, 6, 1], 'sigmoid', { input: 0, pre: 0, post: 0.3 }],
+      ['two hidden layers, linear, no noise', [1, 5, 3, 1], 'linear', { input: 0, pre: 0, post: 0 }],
+    ];
+    for (const [name, sizes, activation, noise] of cases) {
+      for (const kind of ['adam', 'sgd'] as const) {
+        it(`${name}, ${kind}`, () => {
+          const rows = 11;
+          const spec: NetSpec = { sizes, activation, noise, maxRows: rows };
+          const nets: Net[] = [new FusedNet(spec), new WasmNet(spec)];
+          const init = initialDenseWeights(sizes, 4);
+          const data = Xoshiro128.fromSeed(4, 50);
+          const x = Float32Array.from({ length: rows * sizes[0]! }, () => 4 * data.nextFloat() - 2);
+          const y = Float32Array.from({ length: rows }, () => (data.nextFloat() < 0.5 ? 0 : 1));
+          const rngs = nets.map(() => Xoshiro128.fromSeed(4, 3));
+          const optimizers = nets.map((net) => {
+            net.setWeights(init.kernels, init.biases);
+            return net.optimizer(kind, 0.05);
+          });
+          const order = new Int32Array(rows);
+          const shuffle = Xoshiro128.fromSeed(4, 2);
+          for (let step = 0; step < 8; step++) {
+            shuffleInPlace(shuffle, order);
+            // Batches of 7 and 4 rows: even and odd row counts (the kernel goes two rows at a time).
+            for (const [start, count] of [[0, 7], [7, 4]] as const) {
+              nets.forEach((net, i) => net.forward(x, order, start, count, rngs[i]!));
+              expectSameBits(nets[1]!.output.subarray(0, count), nets[0]!.output.subarray(0, count), `step ${step} output`);
+              expect(stateOf(rngs[1]!), `step ${step} generator`).to.deep.equal(stateOf(rngs[0]!));
+              nets.forEach((net) => net.backward(y, order, start));
+              expectSameBits(nets[1]!.grads, nets[0]!.grads, `step ${step} gradient`);
+              nets.forEach((net, i) => optimizers[i]!.step(net.params, net.grads));
+              expectSameBits(nets[1]!.params, nets[0]!.params, `step ${step} weights`);
+            }
+          }
+          nets.forEach((net) => net.forward(x, order, 0, rows, null));
+          expectSameBits(nets[1]!.output.subarray(0, rows), nets[0]!.output.subarray(0, rows), 'inference output');
+        });
+      }
+    }
+  });
+
+  describe('whole runs: the same metrics and learning curve on either kernel', () => {
+    const data = ringsDataset();
+    const runs: [string, ConfigOverrides][] = [
+      ['tutorial, pre noise, evaluation both', { sites: [{ placement: 'pre', stddev: 0.1 }], evalNoise: 'both', evalSamples: 3 }],
+      ['tutorial, input + pre + post', { sites: [{ placement: 'input', stddev: 0.05 }, { placement: 'pre', stddev: 0.1 }, { placement: 'post', stddev: 0.1 }] }],
+      ['two hidden layers, tanh, sgd, post noise', { hidden: [9, 6], activation: 'tanh', optimizer: 'sgd', learningRate: 0.05, sites: [{ placement: 'post', stddev: 0.2 }] }],
+    ];
+    for (const [name, overrides] of runs) {
+      it(name, async () => {
+        const config: RunConfig = tutorialConfig({ hidden: [33], epochs: 150, historyEvery: 50, ...overrides });
+        const [js, wasm] = [await createFusedEngine('js').train(config, data, 5), await createFusedEngine('wasm').train(config, data, 5)];
+        expect(wasm).to.deep.equal(js);
+      });
+    }
+  });
+
+  it("a WasmNet's optimizer steps only that network's own arrays", () => {
+    const spec: NetSpec = { sizes: [2, 4, 1], activation: 'relu', noise: { input: 0, pre: 0, post: 0 }, maxRows: 2 };
+    const net = new WasmNet(spec);
+    for (const kind of ['adam', 'sgd'] as const) {
+      expect(() => net.optimizer(kind, 0.1).step(new Float32Array(net.params.length), net.grads)).to.throw(/own network/);
+    }
+  });
+});
