@@ -100,7 +100,9 @@ export function resolveRunConfig(study: Study, where: string): RunConfig {
   checkLayerShapes(study, where);
   const task = taskOf(study.model);
   const sites = noiseSites(study, where);
-  const noise = { kind: study.noise.kind, sites, ...(maskMatters(study.model.layers, sites) ? { mask: study.noise.mask ?? true } : {}) };
+  // Without sites the kind changes nothing: the default kind lets points without noise merge (and use fused).
+  const kind = sites.length > 0 ? study.noise.kind : 'gaussian';
+  const noise = { kind, sites, ...(maskMatters(study.model.layers, sites) ? { mask: study.noise.mask ?? true } : {}) };
   const resolvedTrain = task === 'regression' ? { ...train, loss: loss ?? 'mse' } : train;
   const model = modelIdentity(study.model);
   const chosen = chooseEngine({ model, noise, train: { ...resolvedTrain, engine: requested } }, requested);

@@ -67,6 +67,16 @@ describe('plan: tasks, layers and noise kinds', () => {
     expect(planOf('noise: { kind: dropout, placement: pre, rate: 0 }').points[0]!.config.noise.sites).to.deep.equal([]);
   });
 
+  it('merges the points without noise whatever their kind', () => {
+    const plan = planOf('noise: { rate: 0.1 }\ngrid: { noise.placement: [none, pre], noise.kind: [gaussian, dropout, alphaDropout] }');
+    expect(plan.points.map((p) => p.values)).to.deep.equal([
+      { 'noise.placement': 'none', 'noise.kind': undefined },
+      { 'noise.placement': 'pre', 'noise.kind': 'gaussian' },
+      { 'noise.placement': 'pre', 'noise.kind': 'dropout' },
+      { 'noise.placement': 'pre', 'noise.kind': 'alphaDropout' },
+    ]);
+  });
+
   it('keeps noise.mask only where there is a masking layer, so it merges grid points elsewhere', () => {
     expect(planOf(`${LSTM}\nnoise: { placement: input, stddev: 0.5, mask: false }`).points[0]!.config.noise.mask).to.equal(false);
     expect(planOf(`${LSTM}\nnoise: { placement: input, stddev: 0.5 }`).points[0]!.config.noise.mask).to.equal(true);
