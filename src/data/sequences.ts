@@ -48,16 +48,3 @@ export function makeSequences(opts: SequencesOptions): Table {
   }
   return { nFeatures: width, X, y };
 }
-
-/** Steps of each row that are real (1) or padding (0): those whose features are not all equal to `maskValue`. */
-export function stepMask(X: ArrayLike<number>, rows: number, length: number, features: number, maskValue = 0): Uint8Array {
-  const mask = new Uint8Array(rows * length);
-  for (let r = 0; r < rows; r++) {
-    for (let t = 0; t < length; t++) {
-      let real = 0;
-      for (let f = 0; f < features && real === 0; f++) if (X[(r * length + t) * features + f] !== maskValue) real = 1;
-      mask[r * length + t] = real;
-    }
-  }
-  return mask;
-}

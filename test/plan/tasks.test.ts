@@ -123,6 +123,7 @@ describe('plan: tasks, layers and noise kinds', () => {
     ['a bad per-placement key', 'noise: { placement: pre, stddev: { middle: 0.1 } }', /^: noise\.stddev: expected placements as keys .*not "middle"/],
     ['a generator key of another generator', 'data: { generator: blobs, factor: 0.5 }', /^: data\.factor: expected no "factor" for generator blobs \(it takes samples, seed, features, centers, clusterStd\), found 0\.5$/],
     ['too few informative features', 'data: { generator: classification, informative: 1 }\nmodel: { task: binary }', /^: data\.informative: expected at least log2\(classes × clustersPerClass\) = 2\.00 informative features/],
+    ['an input shape that does not hold the data\'s rows', `${CNN.replace('task: multiclass', 'task: multiclass\n  inputShape: [12, 6, 1]')}`, /^: model\.inputShape: expected 144 values per row, as the data has \(shape \[12, 12, 1\]\), found \[12, 6, 1\]$/],
     ['a mask length out of order', 'data: { generator: sequences, length: 4, minLength: 6 }', /^: data\.minLength: expected at most data\.length \(4\), found 6$/],
   ];
   for (const [what, yaml, pattern] of bad) {

@@ -10,6 +10,7 @@ import { metricNames } from '../../../src/engine/metrics.js';
 import { fusedEngine } from '../../../src/engine/fused/index.js';
 import { tfjsEngine } from '../../../src/engine/tfjs/index.js';
 import type { RunConfig } from '../../../src/config/schema.js';
+import { tmpFile } from '../../helpers/tmp.js';
 import { useWorkerBackend } from './backend.js';
 import { tinyConfig } from './configs.js';
 
@@ -65,6 +66,18 @@ describe('tfjs engine', () => {
     });
     const { metrics } = await train(config);
     expect(metrics.test_accuracy).to.be.above(0.7); // chance 1/2; measured 0.81 to 0.89 over four seeds
+  });
+
+  it('shapes CSV rows by model.inputShape, and says so when the rows do not fit it', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => [...Array.from({ length: 6 }, (_, j) => Math.sin(i + j)), Math.cos(i)].join(','));
+    const file = tmpFile('seq.csv', ['a,b,c,d,e,f,y', ...rows].join('\n') + '\n');
+    const base = tinyConfig({ task: 'regression', layers: [{ type: 'conv1d', filters: 2, kernelSize: 2, padding: 'valid', activation: 'relu' }, { type: 'flatten' }], epochs: 2 });
+    const config = (inputShape: number[]): RunConfig => ({ ...base, data: { file, trainSize: 15, labels: 'real' }, model: { ...base.model, inputShape } });
+    const ok = await tfjsEngine.train(config([3, 2]), loadDataset(config([3, 2]).data, '.'), 1);
+    expect(Object.keys(ok.metrics).sort()).to.deep.equal(['test_mae', 'test_mse', 'train_mae', 'train_mse']);
+    let error: unknown;
+    await tfjsEngine.train(config([4, 2]), loadDataset(config([4, 2]).data, '.'), 1).catch((e: unknown) => (error = e));
+    expect(String(error)).to.match(/model\.inputShape \[4, 2\] holds 8 values per row, but the data has 6/);
   });
 
   it('is a function of its seed', async () => {
