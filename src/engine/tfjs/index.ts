@@ -52,7 +52,7 @@ function layoutOf(config: RunConfig, data: Dataset): Layout {
 
 /** Labels as the loss wants them: one-hot rows for multiclass, a column otherwise. */
 function labelTensor(y: Float32Array, task: string, outputs: number): tf.Tensor {
-  return task === 'multiclass' ? tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), outputs).toFloat() : tf.tensor2d(y, [y.length, 1]);
+  return task === 'multiclass' ? tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), outputs).toFloat()) : tf.tensor2d(y, [y.length, 1]);
 }
 
 /** The training loss: Keras' binary or categorical cross-entropy, or the regression loss asked for. */

@@ -4,6 +4,7 @@
  * (well separated blobs, Friedman #1's signal, shapes, padded sequences). Thresholds are far from what the
  * runs reach (measured values in the comments) so they test learning, not luck.
  */
+import * as tf from '@tensorflow/tfjs';
 import { expect } from 'chai';
 import { loadDataset } from '../../../src/data/load-dataset.js';
 import { metricNames } from '../../../src/engine/metrics.js';
@@ -78,6 +79,25 @@ describe('tfjs engine', () => {
     let error: unknown;
     await tfjsEngine.train(config([4, 2]), loadDataset(config([4, 2]).data, '.'), 1).catch((e: unknown) => (error = e));
     expect(String(error)).to.match(/model\.inputShape \[4, 2\] holds 8 values per row, but the data has 6/);
+  });
+
+  it('leaves no tensors behind (a worker trains thousands of runs)', async () => {
+    const configs = [
+      tinyConfig({ evalNoise: 'both', sites: [{ placement: 'pre', stddev: 0.1 }], epochs: 2 }),
+      tinyConfig({ data: BLOBS, task: 'multiclass', kind: 'alphaDropout', sites: [{ placement: 'post', stddev: 0.5, rate: 0.2 }], evalNoise: 'both', epochs: 2 }),
+      tinyConfig({ data: FRIEDMAN, task: 'regression', layers: [{ type: 'dense', units: 4, activation: 'relu' }, { type: 'dropout', rate: 0.3 }], epochs: 2 }),
+      tinyConfig({
+        data: { generator: 'sequences', samples: 40, seed: 1, length: 5, minLength: 2, features: 1, trainSize: 30 },
+        layers: [{ type: 'masking', maskValue: 0 }, { type: 'lstm', units: 3, returnSequences: true }, { type: 'conv1d', filters: 2, kernelSize: 2, padding: 'same', activation: 'relu' }, { type: 'maxPooling1d', poolSize: 2, strides: 2, padding: 'valid' }, { type: 'flatten' }],
+        sites: [{ placement: 'input', stddev: 0.3 }], mask: true, evalNoise: 'both', epochs: 2,
+      }),
+    ];
+    for (const config of configs) {
+      const data = loadDataset(config.data, '.');
+      const before = tf.memory().numTensors;
+      await tfjsEngine.train(config, data, 1);
+      expect(tf.memory().numTensors, JSON.stringify(config.model)).to.equal(before);
+    }
   });
 
   it('is a function of its seed', async () => {
