@@ -3,6 +3,11 @@
  * draw the same numbers: the same bit operations, the same tables (copied in from JavaScript, so they are the
  * same doubles) and the host's Math.exp / Math.log on the rare slow path. The generator's state lives in this
  * module's globals between calls; the JavaScript side copies a Xoshiro128's state in before and out after.
+ *
+ * Measured (one core, Node 20, `npm run build && node dist/test/engine/rng/normal-speed.js`): 300 M normals/s
+ * against 145–180 M/s for normal.ts. The generator's serial state bounds it: a two-pass variant (the state
+ * steps into a buffer, then four draws per SIMD step, table entries fetched lane by lane) drew the same numbers
+ * at 280 M/s, since this one loop already overlaps the state's dependency chain with the table lookups.
  */
 import { hostExp, hostLog } from './host';
 

@@ -4,8 +4,12 @@
  *   m ← β1·m + (1-β1)·g;  v ← β2·v + (1-β2)·g²;  w ← w - lr · (m / (1-β1^t)) / (sqrt(v / (1-β2^t)) + ε)
  * with ε outside the square root and the bias corrections applied to m and v, not folded into lr.
  * tfjs keeps β^t in float32 scalars that start at β and are multiplied by β after each step, and turns every
- * constant into a float32 scalar; the same rounding is applied here (Math.fround) since it costs nothing.
- * Moments are stored in float32 like tfjs' variables; the arithmetic of one update runs in doubles.
+ * constant into a float32 scalar. Each tfjs op is one float32 operation (its backends compute in float32, or
+ * in doubles rounded to float32 per op, which gives the same bits for + - × ÷ √), and so is each step here:
+ * the gradient is rounded to float32 (tfjs' gradients are float32 tensors), then every operation is rounded
+ * with Math.fround, in tfjs' order. Given the same float32 gradients, the weights are tfjs' bit for bit
+ * (test/engine/fused/optimizer.test.ts); the WebAssembly kernel (asm/optimizer.ts) does the same
+ * operations four at a time in f32x4.
  */
 
 /** Keras' / tf.train.adam's defaults, as the tfjs engine passes them. */
@@ -51,13 +55,16 @@ export class Adam implements Optimizer {
   protected update(params: Float32Array, grads: Float64Array, c1: number, c2: number): void {
     const { m, v, beta1, beta2, oneMinusBeta1, oneMinusBeta2, epsilon, negLearningRate } = this;
     const n = params.length;
+    const f = Math.fround;
     for (let i = 0; i < n; i++) {
-      const g = grads[i]!;
-      const mi = Math.fround(beta1 * m[i]! + oneMinusBeta1 * g);
-      const vi = Math.fround(beta2 * v[i]! + oneMinusBeta2 * (g * g));
+      const g = f(grads[i]!);
+      // newFirstMoment = add(mul(m, β1), mul(g, 1 - β1)); newSecondMoment = add(mul(v, β2), mul(square(g), 1 - β2))
+      const mi = f(f(m[i]! * beta1) + f(g * oneMinusBeta1));
+      const vi = f(f(v[i]! * beta2) + f(f(g * g) * oneMinusBeta2));
       m[i] = mi;
       v[i] = vi;
-      params[i] = params[i]! + ((mi / c1) / (Math.sqrt(vi / c2) + epsilon)) * negLearningRate;
+      // add(mul(div(m̂, add(sqrt(v̂), ε)), -lr), w) with m̂ = div(m, 1 - β1^t), v̂ = div(v, 1 - β2^t)
+      params[i] = f(f(f(f(mi / c1) / f(f(Math.sqrt(f(vi / c2))) + epsilon)) * negLearningRate) + params[i]!);
     }
   }
 }
@@ -69,9 +76,11 @@ export class Sgd implements Optimizer {
     this.negLearningRate = Math.fround(-learningRate);
   }
 
+  /** add(mul(-lr, g), w) in float32, as tf.train.sgd. */
   step(params: Float32Array, grads: Float64Array): void {
     const c = this.negLearningRate;
-    for (let i = 0; i < params.length; i++) params[i] = params[i]! + c * grads[i]!;
+    const f = Math.fround;
+    for (let i = 0; i < params.length; i++) params[i] = f(f(c * f(grads[i]!)) + params[i]!);
   }
 }
 
