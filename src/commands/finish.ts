@@ -9,6 +9,7 @@ import type { Expectation } from '../check/expect.js';
 import { parseExpect } from '../check/expect.js';
 import { judge, type Verdict } from '../check/judge.js';
 import { junitXml } from '../check/junit.js';
+import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
@@ -49,9 +50,17 @@ export function expectationsOf(plan: Plan, metrics: readonly string[], file: str
   });
 }
 
-/** The metric the tables sort by and "best" means: test accuracy where there is one. */
+/** The metric the tables sort by and "best" means: test accuracy where there is one, else the test error. */
 export function sortMetricOf(metrics: readonly string[]): string {
-  return metrics.includes('test_accuracy') ? 'test_accuracy' : metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
+  const preferred = ['test_accuracy', 'test_accuracy_noisy', 'test_mse', 'test_mse_noisy'].find((m) => metrics.includes(m));
+  return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
+}
+
+/** The metrics the terminal table shows: the sort metric, its noise-on (or noise-off) twin, its train twin. */
+export function shownMetrics(metrics: readonly string[], sortMetric: string): string[] {
+  const twin = sortMetric.endsWith('_noisy') ? sortMetric.slice(0, -'_noisy'.length) : `${sortMetric}_noisy`;
+  const train = sortMetric.replace(/^test_/, 'train_');
+  return [...new Set([sortMetric, twin, train])].filter((m) => metrics.includes(m));
 }
 
 /** "Which stddev is best for each placement", when the grid varies the placement and something else. */
@@ -62,7 +71,7 @@ function bestPerPlacement(set: ResultSet, summary: SummaryRow[], metric: string)
     const point = set.plan.points[r.pointIndex]!;
     return { ...Object.fromEntries(gridKeys.map((k) => [k, safeCell(point.values[k])])), status: r.status, [metric]: r.metrics[metric] ?? null };
   });
-  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric });
+  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter: lowerIsBetter(metric) });
 }
 
 function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: string): string {
@@ -127,12 +136,11 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
   if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
 
   if (!opts.quiet) {
-    const shown = [metric, metric.replace(/^test_/, 'train_')].filter((m, i, all) => set.metrics.includes(m) && all.indexOf(m) === i);
     log('');
-    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, baseline: set.baseline }));
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shownMetrics(set.metrics, metric), sortBy: metric, lowerIsBetter: lowerIsBetter(metric), baseline: set.baseline }));
     if (best.length > 0) {
       log('');
-      log(`best per noise.placement (${metric} mean; Welch's p against the runner-up):`);
+      log(`best per noise.placement (${lowerIsBetter(metric) ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);
       for (const b of best) log(describeBest(b, set.plan.gridKeys, metric));
     }
     if (verdicts.length > 0) {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadStudy } from '../config/load.js';
+import { lowerIsBetter } from '../engine/metrics.js';
 import { loadDataset } from '../data/load-dataset.js';
 import { Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
@@ -143,7 +144,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const bestSoFar = (): string => {
     let best: { mean: number; index: number } | undefined;
-    for (const [index, s] of sums) if (!best || s.total / s.n > best.mean) best = { mean: s.total / s.n, index };
+    const better = lowerIsBetter(sortMetric) ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+    for (const [index, s] of sums) if (!best || better(s.total / s.n, best.mean)) best = { mean: s.total / s.n, index };
     return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
   };
   const stop = trapStop((signal) => {

@@ -3,6 +3,7 @@
  * Holm-adjusted p against the baseline (with stars) and Cohen's d. Cells where Holm rejects at 5 % are tinted
  * green (better than the baseline) or red (worse).
  */
+import { lowerIsBetter } from '../engine/metrics.js';
 import type { BestInGroup } from '../stats/best-per-group.js';
 import { pointKey, type TableRow } from '../stats/table-row.js';
 import { escapeHtml } from './html-escape.js';
@@ -122,7 +123,7 @@ export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline =
       ];
       if (t) {
         // "Better" depends on the metric: higher accuracy, lower loss.
-        const higherIsBetter = !m.includes('loss');
+        const higherIsBetter = !lowerIsBetter(m);
         const tint = pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === higherIsBetter ? ' better' : ' worse') : '';
         const pText = baseline && p === null ? '<span class="tag">baseline</span>' : escapeHtml(formatP(pHolm));
         cells.push(`<td class="num p${tint}"${p === null ? '' : ` title="unadjusted p = ${escapeHtml(formatP(p))}"`}>${pText}<br><span class="sub">${formatD(d)}</span></td>`);

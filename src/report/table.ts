@@ -9,8 +9,9 @@ export interface TableOptions {
   readonly gridKeys: readonly string[];
   /** Metrics shown as "mean ± std"; the first also gets its interval and p-value. */
   readonly metrics: readonly string[];
-  /** Metric to sort by, descending. */
+  /** Metric to sort by: best first (descending, or ascending when lower is better). */
   readonly sortBy: string;
+  readonly lowerIsBetter?: boolean;
   /** Row index (in `rows`) of the baseline, or null. */
   readonly baseline?: number | null;
 }
@@ -34,7 +35,13 @@ function pCell(row: SummaryRow, metric: string, isBaseline: boolean): string {
 
 /** Rows of text, columns padded; numbers right-aligned. */
 export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): string {
-  const order = rows.map((_, i) => i).sort((a, b) => Number(rows[b]![`${opts.sortBy}_mean`] ?? -Infinity) - Number(rows[a]![`${opts.sortBy}_mean`] ?? -Infinity));
+  // Best first; points without a mean (every run failed) last.
+  const sign = opts.lowerIsBetter ? -1 : 1;
+  const score = (i: number) => {
+    const m = rows[i]![`${opts.sortBy}_mean`];
+    return typeof m === 'number' ? sign * m : -Infinity;
+  };
+  const order = rows.map((_, i) => i).sort((a, b) => score(b) - score(a));
   const [first, ...rest] = opts.metrics;
   const hasBaseline = opts.baseline !== undefined && opts.baseline !== null;
   const header = [

@@ -21,8 +21,10 @@ export interface BestOptions {
   readonly gridKeys: readonly string[];
   /** The grid key whose values form the groups, e.g. `noise.placement`. */
   readonly groupBy: string;
-  /** The metric to maximize, e.g. `test_accuracy`: rows are ranked by `<metric>_mean`. */
+  /** The metric to optimize, e.g. `test_accuracy`: rows are ranked by `<metric>_mean`. */
   readonly metric: string;
+  /** Rank by the lowest mean instead (losses and errors such as test_mse). Default false: highest first. */
+  readonly lowerIsBetter?: boolean;
   readonly alpha?: number;
 }
 
@@ -41,7 +43,8 @@ export interface BestOptions {
  * bestPerGroup(summary, runs, { gridKeys: ['noise.placement', 'noise.stddev'], groupBy: 'noise.placement', metric: 'test_accuracy' });
  */
 export function bestPerGroup(summary: readonly TableRow[], runs: readonly TableRow[], options: BestOptions): BestInGroup[] {
-  const { gridKeys, groupBy, metric, alpha = DEFAULT_ALPHA } = options;
+  const { gridKeys, groupBy, metric, alpha = DEFAULT_ALPHA, lowerIsBetter = false } = options;
+  const sign = lowerIsBetter ? -1 : 1;
   if (!gridKeys.includes(groupBy)) throw new RangeError(`bestPerGroup: expected groupBy to be a grid key (${gridKeys.join(', ')}), found "${groupBy}"`);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`bestPerGroup: expected alpha in (0, 1), found ${alpha}`);
 
@@ -63,7 +66,7 @@ export function bestPerGroup(summary: readonly TableRow[], runs: readonly TableR
 
   return [...groups].map(([group, rows]) => {
     // Array.prototype.sort is stable: equal means keep summary order.
-    const ranked = [...rows].sort((a, b) => (b[`${metric}_mean`] as number) - (a[`${metric}_mean`] as number));
+    const ranked = [...rows].sort((a, b) => sign * ((b[`${metric}_mean`] as number) - (a[`${metric}_mean`] as number)));
     const best = ranked[0]!;
     const runnerUp = ranked[1] ?? null;
     const pValue = runnerUp === null ? null : welchPValue(samples.get(pointKey(best, gridKeys)) ?? [], samples.get(pointKey(runnerUp, gridKeys)) ?? []);

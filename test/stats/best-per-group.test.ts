@@ -34,6 +34,17 @@ describe('bestPerGroup', () => {
     expect(best.map((b) => [b.group, b.best['noise.stddev']])).to.deep.equal([['none', ''], ['input', 0.1], ['pre', 0.2]]);
   });
 
+  it('picks the lowest mean when lower is better (losses, errors), with the same p-value', () => {
+    const lowest = bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric: 'test_accuracy', lowerIsBetter: true });
+    const highestFirst = (group: string) => best.find((b) => b.group === group)!;
+    for (const group of ['input', 'pre']) {
+      const b = lowest.find((x) => x.group === group)!;
+      expect(b.best, group).to.equal(highestFirst(group).runnerUp);
+      expect(b.runnerUp, group).to.equal(highestFirst(group).best);
+      expect(b.pValue, group).to.equal(highestFirst(group).pValue);
+    }
+  });
+
   it('tests best against runner-up with Welch over their runs (the exact p), at alpha 0.05', () => {
     const input = best.find((b) => b.group === 'input')!;
     expectClose(input.pValue, exactP('acc10a vs acc10b'), 'input');

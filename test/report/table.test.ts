@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { shownMetrics, sortMetricOf } from '../../src/commands/finish.js';
+import { marks, renderTable } from '../../src/report/table.js';
+
+describe('report/table', () => {
+  const rows = [
+    { 'noise.placement': 'none', n: 3, failed: 0, test_mse_mean: 11.2, test_mse_std: 2.2, test_mse_ci95_low: 5.7, test_mse_ci95_high: 16.6, test_mse_p_holm: null },
+    { 'noise.placement': 'pre', n: 3, failed: 1, test_mse_mean: 9.3, test_mse_std: 1.1, test_mse_ci95_low: 6.6, test_mse_ci95_high: 12.0, test_mse_p_holm: 0.004 },
+    { 'noise.placement': 'input', n: 0, failed: 3, test_mse_mean: null, test_mse_std: null, test_mse_ci95_low: null, test_mse_ci95_high: null, test_mse_p_holm: null },
+  ];
+  const bodyOrder = (text: string) => text.split('\n').slice(2, 5).map((l) => l.split(/\s+/)[0]);
+
+  it('puts the best first: lowest error when lower is better, points without a mean last', () => {
+    const text = renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', lowerIsBetter: true, baseline: 0 });
+    expect(bodyOrder(text)).to.deep.equal(['pre', 'none', 'input']);
+    expect(text).to.match(/pre\s+3 \(1 failed\)\s+9\.300 ± 1\.100\s+\[6\.600, 12\.000\]\s+0\.004 \*\*/);
+    expect(text).to.match(/none\s+3\s+11\.200 ± 2\.200\s+\[5\.700, 16\.600\]\s+baseline/);
+    expect(renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse' }).split('\n')[2]).to.match(/^none/);
+  });
+
+  it('marks Holm p-values', () => {
+    expect([0.0005, 0.005, 0.04, 0.05, null].map(marks)).to.deep.equal(['***', '**', '*', '', '']);
+  });
+
+  it('sorts by test accuracy, else the noisy accuracy, else the test error; shows the twins', () => {
+    expect(sortMetricOf(['train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'])).to.equal('test_accuracy');
+    expect(sortMetricOf(['train_loss_noisy', 'train_accuracy_noisy', 'test_loss_noisy', 'test_accuracy_noisy'])).to.equal('test_accuracy_noisy');
+    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'])).to.equal('test_mse');
+    expect(shownMetrics(['train_accuracy', 'test_accuracy', 'train_accuracy_noisy', 'test_accuracy_noisy'], 'test_accuracy')).to.deep.equal(['test_accuracy', 'test_accuracy_noisy', 'train_accuracy']);
+    expect(shownMetrics(['train_mse', 'test_mse'], 'test_mse')).to.deep.equal(['test_mse', 'train_mse']);
+  });
+});
