@@ -136,6 +136,20 @@ describe('commands/sweep (end to end)', function () {
     expect(csv(join(out, 'runs.csv'))).to.have.length(2);
   });
 
+  it('--dry-run prints the plan and a calibrated estimate, and writes nothing', async () => {
+    const out = join(tmpDir(), 'never');
+    const lines: string[] = [];
+    await sweepCommand(options(tmpFile('tiny.yaml', TINY), out, { dryRun: true, quiet: false, log: (l) => lines.push(l) }));
+    expect(lines[0]).to.equal('study tiny: 3 grid point(s) × 3 repeats = 9 runs');
+    expect(lines.slice(1, 4)).to.deep.equal([
+      '  noise.placement=none  [fused; no noise; 40 epochs]',
+      '  noise.placement=input  [fused; input:0.1; 40 epochs]',
+      '  noise.placement=pre  [fused; pre:0.1; 40 epochs]',
+    ]);
+    expect(lines[4]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated: fused [\d.]+ ms\/epoch\)$/);
+    expect(existsSync(out)).to.equal(false);
+  });
+
   it('shards cover the study, and merge gives the files of a single sweep', async () => {
     const config = tmpFile('tiny.yaml', TINY);
     const single = join(tmpDir(), 'single');
