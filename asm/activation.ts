@@ -4,6 +4,7 @@
  */
 import { hostExp, hostTanh } from './host';
 
+// Activation codes: indices into ACTIVATIONS of src/engine/fused/net.ts, as kernels.ts numbers them.
 export const RELU: i32 = 0;
 export const TANH: i32 = 1;
 export const SIGMOID: i32 = 2;

@@ -7,20 +7,22 @@
  *
  * Two implementations compute the same bits: the WebAssembly SIMD kernel (asm/, wasm-net.ts), used whenever
  * `npm run build` has compiled it, and the TypeScript loops (net.ts, kernels.ts), the reference and the
- * fallback (a dist built by tsc alone). Seconds per 4000-epoch tutorial run, one core of this 2-core machine,
- * Node 20, median of 3 (`npm run build && node dist/test/engine/fused/speed.js 3`); tfjs' model.fit takes
- * about 11 s and PyTorch eager on one thread 0.9–1.6 s for the pre-noise run:
+ * fallback (a dist built by tsc alone). Seconds per 4000-epoch tutorial run on one core of this 2-core
+ * machine (Node 20; median of 5, `npm run build && node dist/test/engine/fused/speed.js 5`), and PyTorch
+ * eager on one thread (Debian's torch 1.13, median of 3,
+ * `/usr/bin/python3 test/engine/fused/torch_placements.py circles.csv`), measured one after the other:
  *
- *   noise            wasm    TypeScript
- *   none             0.14    0.63
- *   input 0.01       0.14    0.62
- *   pre 0.1          0.34    0.99
- *   post 0.1         0.36    1.01
- *   input+pre+post   0.56    1.41
+ *   noise            wasm    TypeScript   PyTorch   PyTorch / wasm
+ *   none             0.110   0.627        1.256     11.4
+ *   input 0.01       0.114   0.643        1.313     11.5
+ *   pre 0.1          0.312   1.005        1.533      4.9
+ *   post 0.1         0.323   1.063        1.548      4.8
+ *   input+pre+post   0.570   1.462        1.843      3.2
  *
- * With noise, most of the kernel's time is the normal draws (3.3 ns each, 15,000 per epoch per site), bound
- * by the generator's serial state: the kernel keeps the ziggurat of rng/normal.ts so that both paths, and
- * the tfjs engine, draw the same numbers.
+ * `npm run bench` in the same session: fused 0.342 s, tfjs model.fit (wasm) 8.0 s (23×), PyTorch 1.51 s (4.4×).
+ * With noise, most of the kernel's time is the normal draws (3.3 ns each, 15,000 per epoch per hidden site),
+ * bound by the generator's serial state (asm/normal.ts): the kernel keeps the ziggurat of rng/normal.ts, so
+ * both paths and the tfjs engine draw the same numbers.
  */
 import type { RunConfig } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';

@@ -32,6 +32,7 @@ interface HiddenPointers {
   readonly delta: number;
 }
 
+/** The fused network on the WebAssembly kernel (see above): one kernel instance and memory per network. */
 export class WasmNet implements Net {
   readonly params: Float32Array;
   readonly grads: Float64Array;

@@ -1,6 +1,7 @@
+import { Worker } from 'node:worker_threads';
 import { expect } from 'chai';
 import type { RunConfig } from '../../../src/config/schema.js';
-import { createFusedEngine } from '../../../src/engine/fused/index.js';
+import { createFusedEngine, type FusedKernel } from '../../../src/engine/fused/index.js';
 import { type Activation, FusedNet, type Net, type NetSpec } from '../../../src/engine/fused/net.js';
 import type { NoisePlan } from '../../../src/engine/fused/noise-plan.js';
 import { instantiateKernel, Layout, wasmKernelAvailable } from '../../../src/engine/fused/wasm-kernel.js';
@@ -111,6 +112,19 @@ describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript pat
         expect(wasm).to.deep.equal(js);
       });
     }
+  });
+
+  it('a worker thread trains to the same bits as the main thread, on either kernel', async () => {
+    const overrides: ConfigOverrides = { hidden: [33], epochs: 100, sites: [{ placement: 'pre', stddev: 0.1 }, { placement: 'post', stddev: 0.1 }], evalNoise: 'both', evalSamples: 2 };
+    const inWorker = (kernel: FusedKernel) =>
+      new Promise<unknown>((resolve, reject) => {
+        const worker = new Worker(new URL('./worker-train.js', import.meta.url), { workerData: { kernel, overrides, seed: 9 } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+    const here = await createFusedEngine('wasm').train(tutorialConfig(overrides), ringsDataset(), 9);
+    expect(await inWorker('wasm'), 'wasm').to.deep.equal(here);
+    expect(await inWorker('js'), 'js').to.deep.equal(here);
   });
 
   it("a WasmNet's optimizer steps only that network's own arrays", () => {
