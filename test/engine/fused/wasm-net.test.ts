@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { expect } from 'chai';
 import type { RunConfig } from '../../../src/config/schema.js';
@@ -29,6 +30,24 @@ const stateOf = (rng: Xoshiro128) => [0, 1, 2, 3].map((i) => rng.stateWord(i));
 describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript path’s bits', () => {
   it('is built (npm run build compiles asm/ into dist/src/engine/fused/fused.wasm; tsc alone does not)', () => {
     expect(wasmKernelAvailable()).to.equal(true);
+  });
+
+  it('has no data segment, so the host may lay out the whole memory from offset 0 (wasm-kernel.ts Layout)', () => {
+    const bytes = readFileSync(new URL('../../../src/engine/fused/fused.wasm', import.meta.url));
+    const sections: number[] = [];
+    for (let at = 8; at < bytes.length; ) {
+      const id = bytes[at++]!;
+      let size = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = bytes[at++]!;
+        size += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) break;
+      }
+      sections.push(id);
+      at += size;
+    }
+    expect(sections, 'section ids').to.include(10); // code: the walk found the sections
+    expect(sections, 'section ids').to.not.include(11); // data
   });
 
   it('draws the same normals as rng/normal.ts, slow paths included, and leaves the generator in the same state', () => {
