@@ -4,6 +4,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src
+# The fused engine's WebAssembly kernel (AssemblyScript), compiled by `npm run build` during `prepare`.
+COPY asm ./asm
 COPY configs ./configs
 # npm ci runs `prepare`, which compiles the TypeScript; tfjs-node (optional) is skipped where it cannot install.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
