@@ -2,7 +2,7 @@
  * Activations and their slopes, lane by lane as src/engine/fused/kernels.ts computes them (same formulas, same
  * operation order, the host's Math.exp and Math.tanh), so both paths give the same bits.
  */
-import { hostExp, hostTanh } from './host';
+import { hostExp } from './host';
 
 // Activation codes: indices into ACTIVATIONS of src/engine/fused/net.ts, as kernels.ts numbers them.
 export const RELU: i32 = 0;
@@ -10,16 +10,18 @@ export const TANH: i32 = 1;
 export const SIGMOID: i32 = 2;
 export const LINEAR: i32 = 3;
 
-/** act(v) for one value: relu as 0.5·(v + |v|) (kernels.ts relu), tanh, sigmoid 1 / (1 + exp(-v)), or v. */
+/**
+ * act(v) for one value: relu as 0.5·(v + |v|) (kernels.ts relu), sigmoid 1 / (1 + exp(-v)), or v. Not tanh:
+ * the forward pass applies the host's tanh to whole rows (forward.ts).
+ */
 @inline
 export function act(kind: i32, v: f64): f64 {
   if (kind == RELU) return 0.5 * (v + abs(v));
-  if (kind == TANH) return hostTanh(v);
   if (kind == SIGMOID) return 1.0 / (1.0 + hostExp(-v));
   return v;
 }
 
-/** act(v) for both lanes; `relu` is a compile-time constant at the fast call sites. */
+/** act(v) for both lanes, not tanh (as act); `relu` is a compile-time constant at the fast call sites. */
 @inline
 export function act2(relu: bool, kind: i32, v: v128): v128 {
   if (relu || kind == RELU) return f64x2.mul(f64x2.splat(0.5), f64x2.add(v, f64x2.abs(v)));

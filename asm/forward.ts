@@ -7,7 +7,8 @@
  * Pointers are byte offsets into the memory the host lays out; float32 arrays are weights and noise, float64
  * arrays activations.
  */
-import { act, act2, RELU } from './activation';
+import { act, act2, LINEAR, RELU, TANH } from './activation';
+import { hostTanhRange } from './host';
 import { fillNormal } from './normal';
 import { load2f32, loadf32 } from './simd';
 
@@ -74,9 +75,43 @@ function rowCore(
   return even + odd;
 }
 
+/**
+ * rowCore for tanh, in three passes: v_j into z (as rowCore), tanh of the whole row by the host, then as rowCore
+ * from h_j on. Each value goes through the same operations as in rowCore.
+ */
+function tanhRow(two: bool, flags: i32, a0: f64, a1: f64, w: usize, b: usize, z: usize, n: i32, pre: usize, post: usize, a: usize, wOut: usize): f64 {
+  const hasPre = (flags & PRE) != 0;
+  const va0 = f64x2.splat(a0);
+  const va1 = f64x2.splat(a1);
+  const w1 = w + (<usize>n << 2);
+  let j = 0;
+  for (; j + 1 < n; j += 2) {
+    const o4 = <usize>j << 2;
+    const o8 = <usize>j << 3;
+    let v: v128;
+    if (two) v = f64x2.add(f64x2.add(load2f32(b + o4), f64x2.mul(va0, load2f32(w + o4))), f64x2.mul(va1, load2f32(w1 + o4)));
+    else v = v128.load(z + o8);
+    if (hasPre) v = f64x2.add(v, load2f32(pre + o4));
+    v128.store(z + o8, v);
+  }
+  if (j < n) {
+    const o4 = <usize>j << 2;
+    const o8 = <usize>j << 3;
+    let v: f64;
+    if (two) v = loadf32(b + o4) + a0 * loadf32(w + o4) + a1 * loadf32(w1 + o4);
+    else v = load<f64>(z + o8);
+    if (hasPre) v += loadf32(pre + o4);
+    store<f64>(z + o8, v);
+  }
+  hostTanhRange(z, n);
+  // From h on, rowCore reading v = h and neither adding pre nor applying an activation (LINEAR is the identity).
+  return rowCore(false, false, false, (flags & POST) != 0, (flags & OUT) != 0, LINEAR, 0, 0, w, b, z, n, pre, post, a, wOut);
+}
+
 /** rowCore with the flags turned into constants: ReLU gets a loop per flag combination, the rest one loop. */
 @inline
 function row(two: bool, kind: i32, flags: i32, a0: f64, a1: f64, w: usize, b: usize, z: usize, n: i32, pre: usize, post: usize, a: usize, wOut: usize): f64 {
+  if (kind == TANH) return tanhRow(two, flags, a0, a1, w, b, z, n, pre, post, a, wOut);
   if (kind == RELU) {
     switch (flags & (PRE | POST | OUT)) {
       case 0: return rowCore(two, true, false, false, false, kind, a0, a1, w, b, z, n, pre, post, a, wOut);
@@ -242,7 +277,7 @@ export function hiddenLayer(
   const rowFloats = <usize>n << 2;
   const rowDoubles = <usize>n << 3;
   let r = 0;
-  if (fanIn == 2) {
+  if (fanIn == 2 && kind != TANH) {
     // Two rows at a time; drawing both rows' noise before either row is computed keeps the draw order, since
     // computing a row draws nothing.
     for (; r + 1 < rows; r += 2) {

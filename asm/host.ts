@@ -12,6 +12,10 @@ export declare function hostExp(x: f64): f64;
 @external("env", "log")
 export declare function hostLog(x: f64): f64;
 
-/** Math.tanh of the host. */
-@external("env", "tanh")
-export declare function hostTanh(x: f64): f64;
+/**
+ * Math.tanh of the host over n doubles at p, in place: one call per row, because a call per value costs more
+ * than the tanh (measured: V8 calls Math.exp from wasm directly, but Math.tanh through a JavaScript frame,
+ * 0.45 s per 1000 tutorial epochs with tanh against 0.34 s for the TypeScript path; 0.21 s this way).
+ */
+@external("env", "tanhRange")
+export declare function hostTanhRange(p: usize, n: i32): void;
