@@ -2,17 +2,18 @@
  * Seconds per 4000-epoch tutorial run of the fused engine (2 → 500 relu → 1 sigmoid, adam, batch 32, 30 train
  * rows, 70 test rows) for each noise placement, on the WebAssembly kernel and on the TypeScript path, taken
  * in turn in one process. Not a test (no assertions, not named *.test.ts):
- *   npm run build && node dist/test/engine/fused/speed.js [runs=5] [kernels=wasm,js]
+ *   npm run build && node dist/test/engine/fused/speed.js [runs=5] [kernels=wasm,js] [activation=relu]
  * Prints the median and the fastest of `runs` runs per placement and kernel, after one warm-up run each.
  */
 import { performance } from 'node:perf_hooks';
-import type { NoiseSite } from '../../../src/config/schema.js';
+import type { NoiseSite, RunConfig } from '../../../src/config/schema.js';
 import { createFusedEngine, type FusedKernel } from '../../../src/engine/fused/index.js';
 import { tutorialConfig } from './run-config.js';
 import { ringsDataset } from './tiny-data.js';
 
 const runs = Number(process.argv[2] ?? 5);
 const kernels = (process.argv[3] ?? 'wasm,js').split(',') as FusedKernel[];
+const activation = (process.argv[4] ?? 'relu') as RunConfig['model']['activation'];
 const data = ringsDataset();
 const cases: [string, NoiseSite[]][] = [
   ['none', []],
@@ -21,9 +22,9 @@ const cases: [string, NoiseSite[]][] = [
   ['post 0.1', [{ placement: 'post', stddev: 0.1 }]],
   ['input+pre+post', [{ placement: 'input', stddev: 0.01 }, { placement: 'pre', stddev: 0.1 }, { placement: 'post', stddev: 0.1 }]],
 ];
-for (const kernel of kernels) await createFusedEngine(kernel).train(tutorialConfig(), data, 0);
+for (const kernel of kernels) await createFusedEngine(kernel).train(tutorialConfig({ activation }), data, 0);
 for (const [name, sites] of cases) {
-  const config = tutorialConfig({ sites });
+  const config = tutorialConfig({ sites, activation });
   for (const kernel of kernels) {
     const engine = createFusedEngine(kernel);
     const seconds: number[] = [];
