@@ -3,7 +3,8 @@
  * src/engine/fused/kernels.ts do it, two units per SIMD step (f64x2): every operation per unit is the same
  * IEEE operation in the same order, so the values are the same bits. The output unit's product Σ_j a_j·wOut_j
  * is summed as two partial sums, over even and over odd j, added at the end: the order kernels.ts uses too,
- * so that it fits the two lanes.
+ * so that it fits the two lanes. Layers with two inputs (the tutorial's first) go two rows at a time; tanh
+ * layers row by row in three passes around one host call (host.ts).
  * Pointers are byte offsets into the memory the host lays out; float32 arrays are weights and noise, float64
  * arrays activations.
  */
