@@ -1,18 +1,32 @@
 """The tutorial's run in PyTorch eager, one thread: the reference the fused engine is measured against.
 
-Dense(500) -> GaussianNoise(0.1) -> ReLU -> Dense(1) -> sigmoid, Adam(lr 0.001, eps 1e-7 as Keras),
-binary cross-entropy, 4000 epochs, batches of 32 reshuffled every epoch, test rows evaluated once at the end.
-Usage: python3 bench/torch_tutorial.py DATA.csv [repeats] [epochs]   (DATA.csv: x1,x2,y rows, 30 train then 70 test)
-Prints one JSON line: {"seconds": [...], "test_accuracy": [...]}.
+Dense(500) -> [pre noise] -> ReLU -> [post noise] -> Dense(1) -> sigmoid, with input noise on the features,
+Adam(lr 0.001, eps 1e-7 as Keras), binary cross-entropy, batches of 32 reshuffled every epoch, test rows
+evaluated once at the end. DATA.csv holds x1,x2,y rows: 30 training rows, then the test rows.
+
+  python3 bench/torch_tutorial.py DATA.csv [repeats=3] [epochs=4000]
+      the pre-noise (0.1) run `npm run bench` times; prints {"seconds": [...], "test_accuracy": [...]}
+  python3 bench/torch_tutorial.py DATA.csv [repeats=3] [epochs=4000] --all-placements
+      every placement the fused engine's timing script uses (test/engine/fused/speed.ts); prints the median
+      and fastest seconds of each
 """
 import csv
 import json
+import statistics
 import sys
 import time
 
 import torch
 
 torch.set_num_threads(1)
+
+PLACEMENTS = {
+    "none": {},
+    "input 0.01": {"input": 0.01},
+    "pre 0.1": {"pre": 0.1},
+    "post 0.1": {"post": 0.1},
+    "input+pre+post": {"input": 0.01, "pre": 0.1, "post": 0.1},
+}
 
 
 def load(path):
@@ -24,26 +38,29 @@ def load(path):
 
 
 class Net(torch.nn.Module):
-    def __init__(self, stddev):
+    def __init__(self, noise):
         super().__init__()
         self.hidden = torch.nn.Linear(2, 500)
         self.out = torch.nn.Linear(500, 1)
-        self.stddev = stddev
+        self.noise = noise
         for layer in (self.hidden, self.out):  # Keras defaults: glorot-uniform kernels, zero biases
             torch.nn.init.xavier_uniform_(layer.weight)
             torch.nn.init.zeros_(layer.bias)
 
+    def add_noise(self, t, site):
+        stddev = self.noise.get(site, 0)
+        return t + torch.randn_like(t) * stddev if self.training and stddev > 0 else t
+
     def forward(self, x):
-        z = self.hidden(x)
-        if self.training:
-            z = z + torch.randn_like(z) * self.stddev
-        return torch.sigmoid(self.out(torch.relu(z)))
+        h = torch.relu(self.add_noise(self.hidden(self.add_noise(x, "input")), "pre"))
+        return torch.sigmoid(self.out(self.add_noise(h, "post")))
 
 
-def run(seed, data, epochs):
+def run(seed, data, noise, epochs):
+    """Seconds of training and the test accuracy of one run."""
     torch.manual_seed(seed)
     x_train, y_train, x_test, y_test = data
-    net = Net(0.1)
+    net = Net(noise)
     opt = torch.optim.Adam(net.parameters(), lr=0.001, eps=1e-7)
     loss_fn = torch.nn.BCELoss()
     start = time.perf_counter()
@@ -53,8 +70,7 @@ def run(seed, data, epochs):
         for i in range(0, len(x_train), 32):
             idx = order[i:i + 32]
             opt.zero_grad()
-            loss = loss_fn(net(x_train[idx]), y_train[idx])
-            loss.backward()
+            loss_fn(net(x_train[idx]), y_train[idx]).backward()
             opt.step()
     net.eval()
     with torch.no_grad():
@@ -63,8 +79,14 @@ def run(seed, data, epochs):
 
 
 if __name__ == "__main__":
-    data = load(sys.argv[1])
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 4000
-    results = [run(seed, data, epochs) for seed in range(repeats)]
-    print(json.dumps({"seconds": [s for s, _ in results], "test_accuracy": [a for _, a in results]}))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    data = load(args[0])
+    repeats = int(args[1]) if len(args) > 1 else 3
+    epochs = int(args[2]) if len(args) > 2 else 4000
+    if "--all-placements" in sys.argv:
+        for name, noise in PLACEMENTS.items():
+            seconds = [run(seed, data, noise, epochs)[0] for seed in range(repeats)]
+            print(f"{name:16s} median {statistics.median(seconds):.3f} s  fastest {min(seconds):.3f} s")
+    else:
+        results = [run(seed, data, PLACEMENTS["pre 0.1"], epochs) for seed in range(repeats)]
+        print(json.dumps({"seconds": [s for s, _ in results], "test_accuracy": [a for _, a in results]}))

@@ -10,7 +10,7 @@
  * fallback (a dist built by tsc alone). Seconds per 4000-epoch tutorial run on one core of this 2-core
  * machine (Node 20; median of 5, `npm run build && node dist/test/engine/fused/speed.js 5`), and PyTorch
  * eager on one thread (Debian's torch 1.13, median of 3,
- * `/usr/bin/python3 test/engine/fused/torch_placements.py circles.csv`), measured one after the other:
+ * `/usr/bin/python3 bench/torch_tutorial.py circles.csv 3 4000 --all-placements`), measured one after the other:
  *
  *   noise            wasm    TypeScript   PyTorch   PyTorch / wasm
  *   none             0.110   0.627        1.256     11.4
