@@ -6,8 +6,7 @@
  * the identity at inference. The constants are SELU's (tf.keras AlphaDropout uses the same digits).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RateArgs } from './seeded-dropout.js';
-import { SeededNoiseLayer } from './seeded-noise.js';
+import { SeededRateLayer } from './seeded-noise.js';
 
 /** SELU's α (Klambauer et al. 2017, eq. 14). */
 export const SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -23,28 +22,12 @@ export function alphaDropoutAffine(rate: number): { a: number; b: number } {
   return { a, b: -a * ALPHA_PRIME * rate };
 }
 
-export class SeededAlphaDropout extends SeededNoiseLayer {
+export class SeededAlphaDropout extends SeededRateLayer {
   static readonly className = 'SeededAlphaDropout';
-  readonly rate: number;
-
-  constructor(args: RateArgs) {
-    super(args);
-    if (!(args.rate >= 0 && args.rate < 1)) throw new RangeError(`SeededAlphaDropout: rate must be in [0, 1), got ${args.rate}`);
-    this.rate = args.rate;
-  }
-
-  protected inert(): boolean {
-    // Keras applies AlphaDropout only for 0 < rate < 1.
-    return this.rate === 0;
-  }
 
   protected perturb(x: tf.Tensor): tf.Tensor {
     const { a, b } = alphaDropoutAffine(this.rate);
     const kept = tf.cast(this.source.keep(x.shape, this.rate, 1, 0), 'bool');
     return tf.add(tf.mul(tf.where(kept, x, tf.scalar(ALPHA_PRIME)), a), b);
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), rate: this.rate };
   }
 }

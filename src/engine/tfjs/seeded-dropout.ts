@@ -4,32 +4,14 @@
  * input), and zeroed otherwise; the identity at inference. Used both as a noise kind and as a model layer.
  */
 import * as tf from '@tensorflow/tfjs';
-import { SeededNoiseLayer, type SeededLayerArgs } from './seeded-noise.js';
+import { SeededRateLayer } from './seeded-noise.js';
 
-export interface RateArgs extends SeededLayerArgs {
-  /** Fraction of elements dropped, in [0, 1). */
-  readonly rate: number;
-}
+export type { RateArgs } from './seeded-noise.js';
 
-export class SeededDropout extends SeededNoiseLayer {
+export class SeededDropout extends SeededRateLayer {
   static readonly className = 'SeededDropout';
-  readonly rate: number;
-
-  constructor(args: RateArgs) {
-    super(args);
-    if (!(args.rate >= 0 && args.rate < 1)) throw new RangeError(`SeededDropout: rate must be in [0, 1), got ${args.rate}`);
-    this.rate = args.rate;
-  }
-
-  protected inert(): boolean {
-    return this.rate === 0;
-  }
 
   protected perturb(x: tf.Tensor): tf.Tensor {
     return tf.mul(x, this.source.keep(x.shape, this.rate, 1 / (1 - this.rate), 0));
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), rate: this.rate };
   }
 }

@@ -78,6 +78,33 @@ export abstract class SeededNoiseLayer extends tf.layers.Layer {
   }
 }
 
+export interface RateArgs extends SeededLayerArgs {
+  /** Fraction of elements dropped, in [0, 1). */
+  readonly rate: number;
+}
+
+/**
+ * The layers set by a drop rate (Dropout, GaussianDropout, AlphaDropout): the rate checked once, the identity
+ * at rate 0 (as Keras applies them only for 0 < rate < 1), and a config that round-trips the rate.
+ */
+export abstract class SeededRateLayer extends SeededNoiseLayer {
+  readonly rate: number;
+
+  constructor(args: RateArgs) {
+    super(args);
+    if (!(args.rate >= 0 && args.rate < 1)) throw new RangeError(`${new.target.name}: rate must be in [0, 1), got ${args.rate}`);
+    this.rate = args.rate;
+  }
+
+  protected inert(): boolean {
+    return this.rate === 0;
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), rate: this.rate };
+  }
+}
+
 export interface SeededGaussianNoiseArgs extends SeededLayerArgs {
   /** Standard deviation of the additive noise. */
   readonly stddev: number;
