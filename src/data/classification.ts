@@ -5,23 +5,12 @@
  */
 import type { Table } from './dataset.js';
 import { RandomState } from './random-state.js';
+import type { ClassificationData } from '../config/schema.js';
 import { sampleWithoutReplacement } from './sample-without-replacement.js';
 import { shuffleRows } from './shuffle-rows.js';
 
-export interface ClassificationOptions {
-  readonly samples: number;
-  readonly features: number;
-  readonly informative: number;
-  readonly redundant: number;
-  readonly repeated: number;
-  readonly classes: number;
-  readonly clustersPerClass: number;
-  readonly flipY: number;
-  readonly classSep: number;
-  readonly hypercube: boolean;
-  readonly seed: number;
-  readonly shuffle?: boolean;
-}
+/** make_classification's arguments: the study's `data:` keys (one definition, in the schema), and shuffle. */
+export type ClassificationOptions = Omit<ClassificationData, 'generator' | 'trainSize'> & { readonly shuffle?: boolean };
 
 /** sklearn's _generate_hypercube: `samples` distinct vertices of the unit hypercube in `dimensions`, as 0/1 rows. */
 function hypercubeVertices(rng: RandomState, samples: number, dimensions: number): Float64Array {
