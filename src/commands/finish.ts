@@ -64,13 +64,9 @@ export function shownMetrics(metrics: readonly string[], sortMetric: string): st
 }
 
 /** "Which stddev is best for each placement", when the grid varies the placement and something else. */
-function bestPerPlacement(set: ResultSet, summary: SummaryRow[], metric: string): BestInGroup[] {
+function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], metric: string): BestInGroup[] {
   const { gridKeys } = set.plan;
   if (!gridKeys.includes('noise.placement') || gridKeys.length < 2) return [];
-  const runs = orderedResults(set).map((r) => {
-    const point = set.plan.points[r.pointIndex]!;
-    return { ...Object.fromEntries(gridKeys.map((k) => [k, safeCell(point.values[k])])), status: r.status, [metric]: r.metrics[metric] ?? null };
-  });
   return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter: lowerIsBetter(metric) });
 }
 
@@ -110,14 +106,14 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 }
 
 /** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], best: BestInGroup[], metric: string): Promise<void> {
+async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], metric: string): Promise<void> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   const html = await renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
     summary,
-    runs: runRows(set),
+    runs,
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
@@ -129,9 +125,10 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const { dir, set, log } = opts;
   const summary = writeFinalResults(dir, set);
   const metric = sortMetricOf(set.metrics);
-  const best = bestPerPlacement(set, summary, metric);
+  const runs = runRows(set);
+  const best = bestPerPlacement(set, summary, runs, metric);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, best, metric);
+  await writeReport(dir, set, summary, runs, best, metric);
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
 

@@ -138,8 +138,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
   let historyCsv: AppendCsv | undefined;
   const sums = new Map<number, { total: number; n: number }>();
-  for (const r of results.values()) addToSums(sums, r, sortMetricOf(metrics));
   const sortMetric = sortMetricOf(metrics);
+  for (const r of results.values()) addToSums(sums, r, sortMetric);
   let failed = 0;
   const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const bestSoFar = (): string => {
