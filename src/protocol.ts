@@ -3,6 +3,7 @@
  * (structured clone), so they hold plain data: no classes, no functions.
  */
 import type { RunConfig } from './config/schema.js';
+import type { RunSeeds } from './engine/seeds.js';
 
 /** One training run: a resolved configuration, a repeat index and the seed derived from both. */
 export interface RunTask {
@@ -13,6 +14,8 @@ export interface RunTask {
   readonly repeat: number;
   /** 32-bit unsigned seed derived from the run's identity; every random draw of the run comes from it. */
   readonly seed: number;
+  /** The seed of each source of randomness (initial weights, batch order, noise) the engine draws from. */
+  readonly seeds: RunSeeds;
   readonly config: RunConfig;
   /** Directory that relative dataset paths (data.file) resolve against: the config file's folder. */
   readonly baseDir: string;

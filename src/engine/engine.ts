@@ -7,6 +7,7 @@
 import type { RunConfig } from '../config/schema.js';
 import type { Dataset } from '../data/dataset.js';
 import type { HistoryPoint } from '../protocol.js';
+import type { SeedInput } from './seeds.js';
 
 export type EngineName = 'fused' | 'tfjs';
 
@@ -20,5 +21,6 @@ export interface Engine {
   readonly name: EngineName;
   /** null when this engine can train the config, else a short reason why not. */
   unsupported(config: RunConfig): string | null;
-  train(config: RunConfig, data: Dataset, seed: number): Promise<TrainOutcome>;
+  /** Trains one run; every random draw comes from `seeds` (one per source, or one number for all; see seeds.ts). */
+  train(config: RunConfig, data: Dataset, seeds: SeedInput): Promise<TrainOutcome>;
 }

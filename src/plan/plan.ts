@@ -84,7 +84,8 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
   for (let repeat = 0; repeat < study.repeats; repeat++) {
     for (const point of points) {
       const id = runId(point.configHash, repeat);
-      runs.push({ runId: id, pointIndex: point.index, repeat, seed: runSeed(id), config: point.config, baseDir });
+      const seed = runSeed(id);
+      runs.push({ runId: id, pointIndex: point.index, repeat, seed, seeds: { init: seed, order: seed, noise: seed }, config: point.config, baseDir });
     }
   }
   return { study, gridKeys, points, runs };

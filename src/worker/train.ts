@@ -41,7 +41,7 @@ export default async function train(task: RunTask): Promise<RunResult> {
   const start = performance.now();
   try {
     const engine = await loadEngine(task.config.train.engine as 'fused' | 'tfjs');
-    const outcome = await engine.train(task.config, datasetFor(task), task.seed);
+    const outcome = await engine.train(task.config, datasetFor(task), task.seeds);
     const seconds = (performance.now() - start) / 1000;
     const bad = Object.entries(outcome.metrics).find(([, v]) => !Number.isFinite(v));
     if (bad) return failedResult(task, `${bad[0]} became ${bad[1]} (diverged: try a smaller train.learningRate)`, seconds);

@@ -20,7 +20,8 @@ export class Evaluator {
     private readonly net: Net,
     data: Dataset,
     private readonly spec: EvalSpec,
-    private readonly seed: number,
+    /** Seed of the run's noise source: noisy evaluation draws from its STREAM.evalNoise generator. */
+    private readonly noiseSeed: number,
   ) {
     const rows = Math.max(data.nTrain, data.nTest);
     this.identity = new Int32Array(rows);
@@ -44,7 +45,7 @@ export class Evaluator {
       }
     }
     if (spec.noise !== 'off') {
-      const rng = Xoshiro128.fromSeed(this.seed, STREAM.evalNoise);
+      const rng = Xoshiro128.fromSeed(this.noiseSeed, STREAM.evalNoise);
       for (const set of this.sets) {
         let loss = 0;
         let accuracy = 0;

@@ -30,6 +30,7 @@ import type { HistoryPoint } from '../../protocol.js';
 import type { Engine, TrainOutcome } from '../engine.js';
 import { initialDenseWeights } from '../init.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
+import { runSeeds, type RunSeeds } from '../seeds.js';
 import { shuffleInPlace } from '../shuffle.js';
 import { fusedUnsupported } from '../support.js';
 import { Evaluator } from './evaluate.js';
@@ -73,24 +74,24 @@ export function createFusedEngine(kernel: FusedKernel | 'auto' = 'auto'): Engine
   return {
     name: 'fused',
     unsupported,
-    train: (config, data, seed) => train(kernel === 'auto' ? defaultFusedKernel() : kernel, config, data, seed),
+    train: (config, data, seeds) => train(kernel === 'auto' ? defaultFusedKernel() : kernel, config, data, runSeeds(seeds)),
   };
 }
 
 export const fusedEngine: Engine = createFusedEngine('auto');
 
-async function train(kernel: FusedKernel, config: RunConfig, data: Dataset, seed: number): Promise<TrainOutcome> {
+async function train(kernel: FusedKernel, config: RunConfig, data: Dataset, seeds: RunSeeds): Promise<TrainOutcome> {
   const why = unsupported(config);
   if (why !== null) throw new Error(`the fused engine does not support ${why}`);
   const sizes = [data.nFeatures, ...config.model.hidden, 1];
   const net = makeNet(kernel, { sizes, activation: config.model.activation, noise: noisePlan(config.noise.sites), maxRows: Math.max(data.nTrain, data.nTest) });
-  const init = initialDenseWeights(sizes, seed);
+  const init = initialDenseWeights(sizes, seeds.init);
   net.setWeights(init.kernels, init.biases);
   const { epochs, batchSize, optimizer: kind, learningRate } = config.train;
   const optimizer = net.optimizer(kind, learningRate);
-  const evaluator = new Evaluator(net, data, config.eval, seed);
-  const shuffleRng = Xoshiro128.fromSeed(seed, STREAM.shuffle);
-  const noiseRng = Xoshiro128.fromSeed(seed, STREAM.noise);
+  const evaluator = new Evaluator(net, data, config.eval, seeds.noise);
+  const shuffleRng = Xoshiro128.fromSeed(seeds.order, STREAM.shuffle);
+  const noiseRng = Xoshiro128.fromSeed(seeds.noise, STREAM.noise);
   const order = new Int32Array(data.nTrain);
   const history: HistoryPoint[] = [];
   const every = config.historyEvery;

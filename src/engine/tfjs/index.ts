@@ -12,6 +12,7 @@ import type { HistoryPoint } from '../../protocol.js';
 import type { Engine, TrainOutcome } from '../engine.js';
 import { binaryMetrics, multiclassMetrics, regressionMetrics } from '../metrics.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
+import { runSeeds, type SeedInput } from '../seeds.js';
 import { shuffleInPlace } from '../shuffle.js';
 import { buildModel, type StackModel } from './model.js';
 import { NoiseSource } from './seeded-noise.js';
@@ -91,14 +92,15 @@ export const tfjsEngine: Engine = {
     return null;
   },
 
-  async train(config: RunConfig, data: Dataset, seed: number): Promise<TrainOutcome> {
+  async train(config: RunConfig, data: Dataset, seedInput: SeedInput): Promise<TrainOutcome> {
+    const seeds = runSeeds(seedInput);
     const task = config.model.task ?? 'binary';
     const { input, outputs } = layoutOf(config, data);
-    const source = new NoiseSource(Xoshiro128.fromSeed(seed, STREAM.noise));
-    const model = buildModel(config, input, outputs, seed, source);
+    const source = new NoiseSource(Xoshiro128.fromSeed(seeds.noise, STREAM.noise));
+    const model = buildModel(config, input, outputs, seeds.init, source);
     const optimizer = makeOptimizer(config.train);
     const loss = lossOf(config);
-    const shuffleRng = Xoshiro128.fromSeed(seed, STREAM.shuffle);
+    const shuffleRng = Xoshiro128.fromSeed(seeds.order, STREAM.shuffle);
     const order = new Int32Array(data.nTrain);
     const xTrain = tf.tensor(data.xTrain, [data.nTrain, ...input]);
     const xTest = tf.tensor(data.xTest, [data.nTest, ...input]);
@@ -117,7 +119,7 @@ export const tfjsEngine: Engine = {
       }
       if (config.eval.noise !== 'off') {
         const trainingRng = source.rng;
-        source.rng = Xoshiro128.fromSeed(seed, STREAM.evalNoise);
+        source.rng = Xoshiro128.fromSeed(seeds.noise, STREAM.evalNoise);
         for (const [name, x, y] of sets) {
           const sums: Record<string, number> = {};
           for (let s = 0; s < config.eval.samples; s++) {

@@ -84,13 +84,13 @@ function layersOf(spec: LayerSpec, i: number, weights: tf.Tensor[], source: Nois
 
 /**
  * Builds the network of `config` for rows of shape `input` with `outputs` output units, weights from the
- * shared seeded initializer, noise drawing from `source`. Layers are built (weights set) before it returns.
+ * shared seeded initializer (from `initSeed`), noise drawing from `source`. Layers are built (weights set) before it returns.
  */
-export function buildModel(config: RunConfig, input: readonly number[], outputs: number, seed: number, source: NoiseSource): StackModel {
+export function buildModel(config: RunConfig, input: readonly number[], outputs: number, initSeed: number, source: NoiseSource): StackModel {
   const task = config.model.task ?? 'binary';
   const layers = [...hiddenLayers(config.model), { type: 'dense' as const, units: outputs, activation: 'linear' as const }];
   const shapes = layerShapes(layers.slice(0, -1), input);
-  const initial = initialLayerWeights(layers, shapes, seed).map(tensors);
+  const initial = initialLayerWeights(layers, shapes, initSeed).map(tensors);
   const sites = config.noise.sites;
   const kind = config.noise.kind;
   const stages: Stage[] = [];
