@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * Entry point: runs the CLI and maps errors to exit codes (0 ok, 1 a bound was violated, 2 bad input,
- * 3 runs failed). Users see one line per error; --debug adds the stack trace.
+ * 3 runs failed, 4 results could not be written, 130/143 stopped by a signal, 70 a bug). Users see one line
+ * per error; --debug adds the stack trace. A file-system error that escaped the commands' own handling but is
+ * one a user can cause (a full disk, a path of the wrong kind) still gets its one line, never "internal error".
  */
 import { hideBin } from 'yargs/helpers';
 import { type Command, parseCli } from './cli.js';
@@ -11,6 +13,7 @@ import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { SweepError } from './errors.js';
+import { userFsError } from './store/fs-errors.js';
 
 type Runnable = Exclude<Command, { kind: 'none' }>;
 
@@ -32,7 +35,8 @@ async function main(argv: string[]): Promise<number> {
     const command = await parseCli(argv);
     if (command.kind !== 'none') await (COMMANDS[command.kind] as (options: Runnable['options']) => Promise<unknown>)(command.options);
     return 0;
-  } catch (err) {
+  } catch (caught) {
+    const err = userFsError(caught, 'running the command') ?? caught;
     if (err instanceof SweepError) {
       process.stderr.write(`sweep: ${err.message}\n`);
       if (debug) process.stderr.write(`${err.stack}\n`);

@@ -11,6 +11,7 @@ import type { DataOptions } from './commands/data.js';
 import type { ReportOptions } from './commands/report.js';
 import type { MergeOptions } from './commands/merge.js';
 import { parseShard, shardFromEnv } from './launch/shard.js';
+import { LIMIT_NAMES, type LimitName } from './config/schema/limits.js';
 
 export type Command =
   | { readonly kind: 'sweep'; readonly options: SweepOptions }
@@ -27,6 +28,17 @@ function wholeNumber(flag: string, value: unknown, min: number): number | undefi
     throw new InputError(`--${flag}: expected a whole number ≥ ${min}, found ${found}`);
   }
   return value;
+}
+
+/** --limit name=N pairs (a limit name from config/schema/limits.ts, a whole number ≥ 1). */
+function parseLimits(pairs: readonly unknown[]): Partial<Record<LimitName, number>> {
+  const limits: Partial<Record<LimitName, number>> = {};
+  for (const pair of pairs.map(String)) {
+    const m = /^(\w+)=(\d+)$/.exec(pair);
+    if (!m || !(LIMIT_NAMES as string[]).includes(m[1]!) || Number(m[2]) < 1) throw new InputError(`--limit ${pair}: expected name=N with N ≥ 1 and a name among ${LIMIT_NAMES.join(', ')}`);
+    limits[m[1] as LimitName] = Number(m[2]);
+  }
+  return limits;
 }
 
 /** Parses arguments (without "node sweep") into a command; bad flags throw InputError (exit 2). */
@@ -52,6 +64,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
           .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
           .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' })
           .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
+          .option('limit', { type: 'string', array: true, describe: 'raise a limit: --limit gridPoints=500000 (see limits: in the README)' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
       (args) => {
@@ -67,6 +80,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
             workers: wholeNumber('workers', args.workers, 1) ?? availableParallelism(),
             ...(args.repeats !== undefined ? { repeats: wholeNumber('repeats', args.repeats, 1)! } : {}),
             set: (args.set ?? []).map(String),
+            ...(args.limit !== undefined ? { limits: parseLimits(args.limit) } : {}),
             quiet: args.quiet,
             resume: args.resume,
             force: args.force,

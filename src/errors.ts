@@ -1,6 +1,7 @@
 /**
  * Error classes that carry the process exit code. bin.ts maps them; nothing else calls process.exit.
- * 0 ok, 1 an `expect:` bound was violated, 2 bad input (config, CSV, flags), 3 some runs failed.
+ * 0 ok, 1 an `expect:` bound was violated, 2 bad input (config, CSV, flags, results files, paths), 3 some runs
+ * failed, 4 results could not be written (disk full, quota, read-only, no permission), 70 a bug.
  */
 export class SweepError extends Error {
   constructor(message: string, readonly exitCode: number) {
@@ -45,6 +46,20 @@ export class RunsFailed extends SweepError {
     super(message, 3);
   }
 }
+
+/**
+ * The results directory could not be written: the disk or quota is full, the file system is read-only, or
+ * permission is missing. Exit 4 (not 1, which CI reads as "the model got worse", nor 70, a bug): every run
+ * finished before it is in runs.csv and `--resume` completes the study once the cause is fixed.
+ */
+export class StorageError extends SweepError {
+  constructor(message: string) {
+    super(message, 4);
+  }
+}
+
+/** Another process holds the results directory's lock (exit 2: the user pointed two writers at one --out). */
+export class LockHeld extends InputError {}
 
 /** The sweep was stopped by a signal after writing what was done: 130 for SIGINT, 143 for SIGTERM. */
 export class Interrupted extends SweepError {

@@ -43,4 +43,9 @@ export interface RunResult {
   readonly metrics: Readonly<Record<string, number>>;
   readonly seconds: number;
   readonly history?: readonly HistoryPoint[];
+  /**
+   * Set by the worker when training threw: the thread's state (its wasm heap, its tfjs backend) may be damaged,
+   * so the pool replaces the thread before its next run. Never recorded.
+   */
+  readonly recycle?: boolean;
 }

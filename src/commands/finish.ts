@@ -3,7 +3,7 @@
  * the result set, judge the `expect:` bounds, and tell the user. One function, so a sweep, a resumed sweep, a
  * merge of shards and a rebuild from saved results all end with the same files and the same verdicts.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Expectation } from '../check/expect.js';
 import { parseExpect } from '../check/expect.js';
@@ -25,7 +25,8 @@ import { readCsvLog } from '../report/runs-csv.js';
 
 export interface FinishOptions {
   readonly dir: string;
-  readonly set: ResultSet;
+  /** The study; its results are read back from dir/runs.csv (the log on disk), never taken from memory. */
+  readonly set: Pick<ResultSet, 'plan' | 'metrics' | 'baseline'>;
   readonly expectations: readonly Expectation[];
   /** Write JUnit XML of the bounds here. */
   readonly junit?: string;
@@ -39,6 +40,8 @@ export interface Finished {
   readonly summary: SummaryRow[];
   readonly best: BestInGroup[];
   readonly verdicts: Verdict[];
+  /** The results as read back from the rewritten runs.csv. */
+  readonly set: ResultSet;
 }
 
 /** Validates the study's `expect:` list against the plan (before any run, so a typo costs a second). */
@@ -122,15 +125,15 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
 }
 
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
-  const { dir, set, log } = opts;
-  const summary = writeFinalResults(dir, set);
+  const { dir, log } = opts;
+  const { summary, set } = writeFinalResults(dir, opts.set);
   const metric = sortMetricOf(set.metrics);
   const runs = runRows(set);
   const best = bestPerPlacement(set, summary, runs, metric);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
   await writeReport(dir, set, summary, runs, best, metric);
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
-  if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
+  if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, set.plan.study.name));
 
   if (!opts.quiet) {
     log('');
@@ -147,7 +150,7 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
       for (const v of failed) log(`  FAIL ${v.message}`);
     }
   }
-  return { summary, best, verdicts };
+  return { summary, best, verdicts, set };
 }
 
 /** Exit code 1 when a bound is violated (after everything is written). */

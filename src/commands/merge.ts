@@ -2,16 +2,24 @@
  * `sweep merge DIR... --out DIR`: the shards of one study (run on SLURM array tasks, Kubernetes Indexed Job
  * pods, or by hand with --shard) become one results directory with the same runs.csv and summary.csv a
  * single-machine sweep writes. Shards must belong to one study (same plan hash); a run recorded by two shards
- * or missing from all is refused (reported, with --allow-partial).
+ * or missing from all is refused (reported, with --allow-partial). The output appears all at once: it is built
+ * in a temporary directory beside --out and renamed to it only when every file is written, so a failure
+ * (a full disk, a corrupted shard) leaves no half-written directory.
  */
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { RunResult } from '../protocol.js';
 import { readResults, type SavedResults } from '../report/read-results.js';
-import { openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
 import { csvText, readCsvLog } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
+import { orderedRunsText } from '../report/write-results.js';
+import { tempPathFor } from '../store/atomic-write.js';
+import { makeDir, removePath, renamePath, syncDir } from '../store/disk.js';
+import { asUserFsError } from '../store/fs-errors.js';
+import { checkOutputFile } from '../store/output-file.js';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
 
 export interface MergeOptions {
@@ -45,6 +53,24 @@ function checkShards(shards: readonly SavedResults[]): void {
   }
 }
 
+/** --out must be new (or an empty directory, not a symlink): merge never mixes its output with other files. */
+function checkNewOut(out: string): void {
+  if (!existsSync(out) && !lstatSafe(out)) return;
+  const stat = lstatSync(out);
+  if (stat.isSymbolicLink() || !stat.isDirectory() || asUserFsError('listing it', () => readdirSync(out)).length > 0) {
+    throw new InputError(`--out ${out}: expected a new or empty results directory, found ${stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'one with files in it' : 'a file'}`);
+  }
+}
+
+function lstatSafe(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const shards = opts.dirs.map(readResults);
@@ -54,7 +80,6 @@ export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
 
   const results = new Map<string, RunResult>();
   const from = new Map<string, string>();
-  const stale: Record<string, string>[] = [];
   for (const shard of shards) {
     for (const [id, result] of shard.set.results) {
       const twin = from.get(id);
@@ -62,7 +87,6 @@ export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
       results.set(id, result);
       from.set(id, shard.dir);
     }
-    stale.push(...shard.set.stale);
   }
   const missing = plan.runs.filter((r) => results.get(r.runId)?.status !== 'ok');
   if (missing.length > 0 && !opts.allowPartial) {
@@ -70,26 +94,38 @@ export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
   }
 
   const expectations = expectationsOf(plan, metrics, first.configPath);
-  openResultsDir(opts.out, 'new');
-  copyFileSync(first.configPath, join(opts.out, 'config.yaml'));
-  const meta: StudyMeta = { ...first.meta, shard: null };
-  writeFileAtomic(join(opts.out, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
-  const histories = opts.dirs.map((d) => join(d, 'history.csv')).filter((p) => existsSync(p)).map((p) => readCsvLog(p));
-  if (histories.length > 0) {
-    const header = histories[0]!.header;
-    writeFileAtomic(join(opts.out, 'history.csv'), csvText(header, histories.flatMap((h) => h.rows.map((r) => header.map((c) => r[c] ?? '')))));
+  checkNewOut(opts.out);
+  if (opts.junit) checkOutputFile(opts.junit, '--junit');
+  makeDir(dirname(opts.out));
+  const building = tempPathFor(join(dirname(opts.out), `.${basename(opts.out)}`));
+  try {
+    makeDir(building);
+    writeFileAtomic(join(building, 'config.yaml'), readFileSync(first.configPath));
+    const meta: StudyMeta = { ...first.meta, shard: null };
+    writeFileAtomic(join(building, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+    // The shards' rows as they are on disk, cell for cell; the final rewrite orders them.
+    writeFileAtomic(join(building, 'runs.csv'), orderedRunsText(plan, metrics, shards.flatMap((s) => s.rows)));
+    const histories = opts.dirs.map((d) => join(d, 'history.csv')).filter((p) => existsSync(p)).map((p) => readCsvLog(p));
+    if (histories.length > 0) {
+      const header = histories[0]!.header;
+      writeFileAtomic(join(building, 'history.csv'), csvText(header, histories.flatMap((h) => h.rows.map((r) => header.map((c) => r[c] ?? '')))));
+    }
+    if (missing.length > 0 && !opts.quiet) log(`partial merge: ${missing.length} of ${plan.runs.length} runs missing or failed`);
+    const { summary, verdicts } = await finishResults({
+      dir: building,
+      set: { plan, metrics, baseline },
+      expectations,
+      log,
+      ...(opts.quiet ? { quiet: true } : {}),
+      ...(opts.junit ? { junit: opts.junit } : {}),
+      ...(opts.json ? { json: true } : {}),
+    });
+    renamePath(building, opts.out); // all or nothing: --out appears complete, or not at all
+    syncDir(dirname(opts.out));
+    if (!opts.quiet) log(`merged ${opts.dirs.length} shard(s), ${results.size} runs → ${opts.out}/`);
+    throwIfViolated(verdicts);
+    return { summary, runs: results.size, missing: missing.length };
+  } finally {
+    removePath(building);
   }
-  if (missing.length > 0 && !opts.quiet) log(`partial merge: ${missing.length} of ${plan.runs.length} runs missing or failed`);
-  const { summary, verdicts } = await finishResults({
-    dir: opts.out,
-    set: { plan, metrics, baseline, results, stale },
-    expectations,
-    log,
-    ...(opts.quiet ? { quiet: true } : {}),
-    ...(opts.junit ? { junit: opts.junit } : {}),
-    ...(opts.json ? { json: true } : {}),
-  });
-  if (!opts.quiet) log(`merged ${opts.dirs.length} shard(s), ${results.size} runs → ${opts.out}/`);
-  throwIfViolated(verdicts);
-  return { summary, runs: results.size, missing: missing.length };
 }

@@ -9,6 +9,11 @@ import { loadStudy } from '../config/load.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { loadDataset } from '../data/load-dataset.js';
 import { Interrupted, RunsFailed } from '../errors.js';
+import { checkOutputFile } from '../store/output-file.js';
+import { checkPointSize } from '../plan/limits.js';
+import { fileDataHash } from '../data/data-hash.js';
+import type { LimitName } from '../config/schema.js';
+import { RunLog, staleNote, withResumeHint } from '../report/run-log.js';
 import { chooseLauncher } from '../launch/choose.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
@@ -17,14 +22,13 @@ import type { RunResult, RunTask } from '../protocol.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue, safeCell } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
-import { type DirMode, defaultOutDir, openResultsDir, readLogCuttingTornLine, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { AppendCsv, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
+import { type DirMode, defaultOutDir, openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { readCsvLog, resultFromRow, runColumns } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
-import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
+import { orderedResults, rewriteRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
 import { expectationsOf, finishResults, sortMetricOf, throwIfViolated } from './finish.js';
-import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
   readonly config: string;
@@ -32,6 +36,8 @@ export interface SweepOptions {
   readonly workers: number;
   readonly repeats?: number;
   readonly set: readonly string[];
+  /** --limit name=N: limits raised (or lowered) for this sweep. */
+  readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
   readonly quiet: boolean;
   /** Continue the results directory in `out`: only missing runs are run. */
   readonly resume?: boolean;
@@ -100,8 +106,8 @@ function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metr
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const loaded = loadStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}) });
-  const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
+  const loaded = loadStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+  const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir, fileDataHash);
   const metrics = planMetrics(plan);
   const shard = opts.shard ?? null;
   const tasks = selectShard(plan.runs, shard);
@@ -110,7 +116,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
   const expectations = expectationsOf(plan, metrics, loaded.file);
-  checkDatasets(plan);
+  checkDatasets(plan, loaded.file);
+  if (opts.junit) checkOutputFile(opts.junit, '--junit');
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
     return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
@@ -118,25 +125,48 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
 
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
-  const opened = openResultsDir(outDir, mode);
+  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, { metrics, runIds: new Set(plan.runs.map((r) => r.runId)) });
+  try {
+    return await sweepInto(opts, { plan, metrics, shard, tasks, taskIds, baseline, expectations, loadedBaseDir: loaded.baseDir, outDir, opened, log });
+  } finally {
+    await opened.lock.release();
+  }
+}
+
+interface Prepared {
+  readonly plan: Plan;
+  readonly metrics: readonly string[];
+  readonly shard: Shard | null;
+  readonly tasks: readonly RunTask[];
+  readonly taskIds: ReadonlySet<string>;
+  readonly baseline: number | null;
+  readonly expectations: ReturnType<typeof expectationsOf>;
+  readonly loadedBaseDir: string;
+  readonly outDir: string;
+  readonly opened: Awaited<ReturnType<typeof openResultsDir>>;
+  readonly log: (line: string) => void;
+}
+
+/** The sweep proper, in a locked results directory. */
+async function sweepInto(opts: SweepOptions, p: Prepared): Promise<SweepOutcome> {
+  const { plan, metrics, shard, tasks, taskIds, baseline, expectations, outDir, opened, log } = p;
   const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
   const todo = tasks.filter((t) => !done.has(t.runId));
   const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
-  const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard };
+  const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: p.loadedBaseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
   writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
   writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
-  const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
   // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
   const header = runColumns(plan.gridKeys, metrics);
-  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) writeRunsCsv(outDir, set());
-  const historyPath = join(outDir, 'history.csv');
-  if (opened.previous && existsSync(historyPath)) readLogCuttingTornLine(historyPath);
-  if (opened.previous && !opts.quiet) log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
+  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) rewriteRunsCsv(outDir, plan, metrics);
+  if (opened.previous && !opts.quiet) {
+    log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
+    if (stale.length > 0) log(staleNote(stale.length, opened.previousMeta?.dataHashes, plan.dataHashes));
+  }
 
-  const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
-  let historyCsv: AppendCsv | undefined;
+  const runLog = new RunLog(outDir, plan, metrics, opened.lock);
   const sums = new Map<number, { total: number; n: number }>();
   const sortMetric = sortMetricOf(metrics);
   for (const r of results.values()) addToSums(sums, r, sortMetric);
@@ -157,14 +187,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     await launcher.run(todo, {
       signal: stop.signal,
       onResult(result) {
-        const point = plan.points[result.pointIndex]!;
-        if (result.history?.length) {
-          // History first, then the run's row: a run counts as done only once its whole history is on disk.
-          historyCsv ??= new AppendCsv(historyPath, [...plan.gridKeys, 'repeat', 'epoch', 'metric', 'value', 'run_id']);
-          const keys = plan.gridKeys.map((k) => safeCell(point.values[k]));
-          for (const h of result.history) historyCsv.append([...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]);
-        }
-        runsCsv.append(runRow(point, plan.gridKeys, metrics, result));
+        // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
+        if (!runLog.record(result)) return stop.abort('storage');
         results.set(result.runId, result);
         if (result.status === 'ok') addToSums(sums, result, sortMetric);
         else {
@@ -177,28 +201,31 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   } finally {
     stop.release();
     progress.stop();
-    runsCsv.close();
-    historyCsv?.close();
+    runLog.close();
     await launcher.close();
   }
+  const resume = resumeCommand(opts, outDir);
+  runLog.throwIfFailed(resume);
 
-  const { summary, verdicts } = await finishResults({ dir: outDir, set: set(), expectations, quiet: opts.quiet, log, ...(opts.junit ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) });
-  const current = [...results.values()].filter((r) => taskIds.has(r.runId));
+  const judged = shard === null ? expectations : [];
+  const finished = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
+  const current = orderedResults(finished.set).filter((r) => taskIds.has(r.runId));
 
   const failedNow = current.filter((r) => r.status !== 'ok').length;
   if (!opts.quiet) {
     log('');
     const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
     log(`${current.length - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
+    if (shard && expectations.length > 0) log(`expect: not judged on shard ${shard.index}/${shard.count} (it holds part of each grid point's runs); sweep merge judges the whole study`);
   }
   const signal = stop.received();
-  if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resumeCommand(opts, outDir)}`, signal);
+  if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
   if (failedNow > 0) {
     const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
     throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
   }
-  throwIfViolated(verdicts);
-  return { outDir, plan, metrics, results: current, summary, reused: done.size };
+  throwIfViolated(finished.verdicts);
+  return { outDir, plan, metrics, results: current, summary: finished.summary, reused: done.size };
 }
 
 /**
@@ -206,13 +233,15 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
  * is not a number, a missing label column, labels that are not 0/1) stops the sweep with exit 2 up front
  * instead of failing every run in the workers.
  */
-function checkDatasets(plan: Plan): void {
+function checkDatasets(plan: Plan, file: string): void {
   const seen = new Set<string>();
-  for (const task of plan.runs) {
-    const key = JSON.stringify([task.config.data, task.baseDir]);
+  for (const point of plan.points) {
+    const key = JSON.stringify(point.config.data);
     if (seen.has(key)) continue;
     seen.add(key);
-    loadDataset(task.config.data, task.baseDir);
+    const data = loadDataset(point.config.data, plan.runs[0]!.baseDir);
+    // A data file's row width is known only now: its models' parameter counts are checked here, before any run.
+    if ('file' in point.config.data) for (const q of plan.points) if (JSON.stringify(q.config.data) === key) checkPointSize(q.config, plan.study.limits, `${file}: grid point ${pointLabel(q, plan.gridKeys)}`, [data.nFeatures]);
   }
 }
 

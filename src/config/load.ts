@@ -2,13 +2,13 @@
  * YAML file → validated study, with command-line overrides (--set key=value, --repeats) applied first.
  * Everything that can be wrong with the file is reported here, as one line, before any work starts.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { InputError } from '../errors.js';
 import { formatIssue } from './issues.js';
 import { withPath } from './paths.js';
-import { type Study, studySpec } from './schema.js';
+import { DEFAULT_LIMITS, type LimitName, type Study, studySpec } from './schema.js';
 
 export interface LoadedStudy {
   /** The config file as given on the command line. */
@@ -24,10 +24,15 @@ export interface Overrides {
   /** "dotted.key=yaml value" pairs. */
   readonly set?: readonly string[];
   readonly repeats?: number;
+  /** --limit name=N: raise (or lower) a limit; the only way to change yamlBytes and yamlAliases. */
+  readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
 }
 
-/** Parses YAML text; syntax errors become "file:line:col: message". Plain YAML only: no tags run code. */
-export function parseYaml(text: string, file: string): unknown {
+/**
+ * Parses YAML text; syntax errors become "file:line:col: message". Plain YAML only: no tags run code. At most
+ * `maxAliases` aliases are expanded: an alias bomb (aliases of aliases) would otherwise grow exponentially.
+ */
+export function parseYaml(text: string, file: string, maxAliases: number = DEFAULT_LIMITS.yamlAliases): unknown {
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
@@ -35,7 +40,15 @@ export function parseYaml(text: string, file: string): unknown {
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
     throw new InputError(`${where}: invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: maxAliases });
+  } catch (err) {
+    // The yaml library throws a ReferenceError for "Excessive alias count indicates a resource exhaustion attack".
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw new InputError(`${file}: expected at most ${maxAliases} YAML alias expansions (limits.yamlAliases), found more (an alias bomb?); pass --limit yamlAliases=N to raise it`);
+    }
+    throw err;
+  }
 }
 
 /** Splits "key=value" and parses the value as YAML (so numbers, lists and maps work as in the file). */
@@ -60,15 +73,20 @@ function defaultName(file: string): string {
 }
 
 export function loadStudy(file: string, overrides: Overrides = {}): LoadedStudy {
+  const limits = overrides.limits ?? {};
+  const maxBytes = limits.yamlBytes ?? DEFAULT_LIMITS.yamlBytes;
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > maxBytes) throw new InputError(`${file}: expected a YAML study of at most ${maxBytes.toLocaleString('en-US')} bytes (limits.yamlBytes), found ${size.toLocaleString('en-US')}; pass --limit yamlBytes=N to raise it`);
     text = readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : code === 'EACCES' ? 'not readable' : String(code);
     throw new InputError(`${file}: expected a readable YAML study, found ${why}`);
   }
-  const parsed = parseYaml(text, file);
+  const parsed = parseYaml(text, file, limits.yamlAliases);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(`${file}: expected a YAML mapping of study keys (name, repeats, data, model, train, noise, grid...), found ${parsed === null || parsed === undefined ? 'an empty document' : Array.isArray(parsed) ? 'a list' : typeof parsed}`);
   }
@@ -79,6 +97,7 @@ export function loadStudy(file: string, overrides: Overrides = {}): LoadedStudy 
     raw = withPath(raw, key, value);
   }
   if (overrides.repeats !== undefined) raw = { ...raw, repeats: overrides.repeats };
+  for (const [name, value] of Object.entries(limits)) raw = withPath(raw, `limits.${name}`, value);
   const study = validateStudy(raw, file);
   return { file, baseDir: dirname(resolve(file)), raw, study };
 }

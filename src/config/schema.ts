@@ -9,6 +9,7 @@ import { int } from './schema/common.js';
 import { dataSpec } from './schema/data.js';
 import { evalSpec } from './schema/eval.js';
 import { expectSpec } from './schema/expect.js';
+import { limitsSpec } from './schema/limits.js';
 import { modelSpec } from './schema/model.js';
 import { noiseSpec } from './schema/noise.js';
 import { trainSpec } from './schema/train.js';
@@ -16,6 +17,7 @@ import { trainSpec } from './schema/train.js';
 export * from './schema/data.js';
 export * from './schema/eval.js';
 export * from './schema/expect.js';
+export * from './schema/limits.js';
 export * from './schema/model.js';
 export * from './schema/noise.js';
 export * from './schema/run-config.js';
@@ -37,6 +39,8 @@ export const studySpec = z.strictObject({
   baseline: z.record(z.string(), z.unknown()).optional(),
   /** Accuracy bounds judged after the sweep: a `where` selection plus {column: {min, max}}. */
   expect: expectSpec,
+  /** Sizes the study may reach (grid points, runs, repeats, samples, parameters); see schema/limits.ts. */
+  limits: limitsSpec.prefault({}),
 });
 
 export type StudyInput = z.input<typeof studySpec>;

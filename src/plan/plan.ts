@@ -14,7 +14,9 @@ import type { RunTask } from '../protocol.js';
 import { didYouMean } from '../config/suggest.js';
 import { knownKeysAt } from '../config/issues.js';
 import { studySpec } from '../config/schema.js';
+import { resolve } from 'node:path';
 import { expandGrid } from './grid.js';
+import { checkPointSize, checkStudySize } from './limits.js';
 import { contentHash, runId, runSeed } from './identity.js';
 import { resolveRunConfig } from './resolve.js';
 
@@ -34,10 +36,15 @@ export interface Plan {
   readonly points: readonly GridPoint[];
   /** Every run, repeat-major (repeat 0 of every point first) so early results cover the whole grid. */
   readonly runs: readonly RunTask[];
+  /** Content hash of each data file the study reads, by resolved path (recorded in meta.json). */
+  readonly dataHashes: Readonly<Record<string, string>>;
 }
 
 /** Keys that a grid may not vary: they describe the study, not a run. */
-const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect']);
+const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'limits']);
+
+/** The content hash of a data file by its resolved path (a sweep reads the file; a saved study, its meta.json). */
+export type DataHasher = (path: string) => string;
 
 function checkGridKey(key: string, file: string): void {
   const parts = key.split('.');
@@ -51,9 +58,16 @@ function checkGridKey(key: string, file: string): void {
   }
 }
 
-export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
+/**
+ * @param hashData content hash of each data file: a sweep reads and hashes it (data/data-hash.ts), a saved study
+ *   takes the hashes its meta.json recorded. null (the default: the plan stays a pure function) leaves data files
+ *   out of the identity, as in results directories written before data hashes existed.
+ */
+export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string, hashData: DataHasher | null = null): Plan {
   const gridKeys = Object.keys(study.grid);
   for (const key of gridKeys) checkGridKey(key, file);
+  checkStudySize(study, file); // before the cross product and the run list are allocated
+  const hashes = new Map<string, string>();
   const assignments = expandGrid(study.grid);
 
   const byHash = new Map<string, { config: RunConfig; assignments: Record<string, unknown>[] }>();
@@ -62,7 +76,9 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
     for (const [key, value] of Object.entries(assignment)) pointRaw = withPath(pointRaw, key, value);
     const where = `${file}: grid point ${gridKeys.map((k) => `${k}=${JSON.stringify(assignment[k])}`).join(', ')}`;
     const pointStudy = gridKeys.length === 0 ? study : validateStudy(pointRaw, where);
-    const config = resolveRunConfig(pointStudy, gridKeys.length === 0 ? file : where);
+    const resolved = resolveRunConfig(pointStudy, gridKeys.length === 0 ? file : where);
+    checkPointSize(resolved, study.limits, gridKeys.length === 0 ? file : where);
+    const config = hashData && 'file' in resolved.data ? { ...resolved, dataHash: dataHashOf(resolve(baseDir, resolved.data.file), hashData, hashes) } : resolved;
     // historyEvery changes what is recorded, not the numbers: it stays out of the identity.
     const hash = contentHash({ ...config, historyEvery: undefined });
     const entry = byHash.get(hash);
@@ -88,5 +104,11 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
       runs.push({ runId: id, pointIndex: point.index, repeat, seed, seeds: { init: seed, order: seed, noise: seed }, config: point.config, baseDir });
     }
   }
-  return { study, gridKeys, points, runs };
+  return { study, gridKeys, points, runs, dataHashes: Object.fromEntries(hashes) };
+}
+
+function dataHashOf(path: string, hashData: DataHasher, seen: Map<string, string>): string {
+  let hash = seen.get(path);
+  if (hash === undefined) seen.set(path, (hash = hashData(path)));
+  return hash;
 }

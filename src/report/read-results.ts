@@ -1,33 +1,48 @@
 /**
  * A results directory read back: the plan rebuilt from its config.yaml (the resolved study it ran), and the
  * results from its runs.csv. `merge`, `report` and `check` all start here, so everything they write is
- * computed from runs.csv the same way a sweep computes it.
+ * computed from runs.csv the same way a sweep computes it. A runs.csv that is not what a sweep writes stops
+ * them with one line naming the file, row and column, before anything is written.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYaml, validateStudy } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { resolveBaseline } from '../plan/baseline.js';
-import { makePlan, type Plan } from '../plan/plan.js';
+import { type DataHasher, makePlan, type Plan } from '../plan/plan.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import type { RunResult } from '../protocol.js';
+import { asUserFsError } from '../store/fs-errors.js';
+import { checkRunsTable } from './check-runs.js';
 import { readMeta, type StudyMeta } from './results-dir.js';
-import { parseRunColumns, readCsvLog, resultFromRow } from './runs-csv.js';
-import type { ResultSet } from './write-results.js';
+import { readCsvLog } from './runs-csv.js';
+import { type ResultSet, resultSetOf } from './write-results.js';
 
 export interface SavedResults {
   readonly dir: string;
   readonly meta: StudyMeta;
   readonly configPath: string;
   readonly set: ResultSet;
+  /** runs.csv's rows as read (checked), for commands that copy them cell for cell. */
+  readonly rows: readonly Record<string, string>[];
+}
+
+/** Data files' hashes as the sweep recorded them: the results stay readable where the data is not. */
+function recordedHashes(meta: StudyMeta, dir: string): DataHasher | null {
+  const hashes = meta.dataHashes;
+  if (!hashes) return null; // written before data hashes were part of a run's identity
+  return (path) => {
+    const hash = hashes[path];
+    if (hash === undefined) throw new InputError(`${join(dir, 'meta.json')}: dataHashes: expected the hash of ${path}, found none: was meta.json edited?`);
+    return hash;
+  };
 }
 
 /** The plan a results directory ran, rebuilt from its config.yaml and checked against meta.json's hash. */
 export function planOf(dir: string, meta: StudyMeta): Plan {
   const configPath = join(dir, 'config.yaml');
   if (!existsSync(configPath)) throw new InputError(`${configPath}: expected the resolved study a sweep writes, found no such file`);
-  const raw = parseYaml(readFileSync(configPath, 'utf8'), configPath) as Record<string, unknown>;
-  const plan = makePlan(raw, validateStudy(raw, configPath), configPath, meta.baseDir);
+  const raw = parseYaml(asUserFsError('reading it', () => readFileSync(configPath, 'utf8')), configPath) as Record<string, unknown>;
+  const plan = makePlan(raw, validateStudy(raw, configPath), configPath, meta.baseDir, recordedHashes(meta, dir));
   if (studyHash(plan) !== meta.studyHash) throw new InputError(`${configPath}: expected the study recorded in meta.json (hash ${meta.studyHash}), found a different one: was config.yaml edited?`);
   return plan;
 }
@@ -36,19 +51,11 @@ export function readResults(dir: string): SavedResults {
   const meta = readMeta(dir);
   const plan = planOf(dir, meta);
   const metrics = planMetrics(plan);
-  const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
   const path = join(dir, 'runs.csv');
   if (!existsSync(path)) throw new InputError(`${path}: expected the runs a sweep records, found no such file`);
   const table = readCsvLog(path);
-  parseRunColumns(table.header, path);
-  const results = new Map<string, RunResult>();
-  const stale: Record<string, string>[] = [];
-  for (const row of table.rows) {
-    const pointIndex = pointOf.get(row.run_id ?? '');
-    // A run may appear twice (failed, then retried on resume): the later row wins.
-    if (pointIndex === undefined) stale.push(row);
-    else results.set(row.run_id!, resultFromRow(row, metrics, pointIndex));
-  }
+  checkRunsTable(table, path, { metrics, runIds: new Set(plan.runs.map((r) => r.runId)) });
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, join(dir, 'config.yaml'));
-  return { dir, meta, configPath: join(dir, 'config.yaml'), set: { plan, metrics, baseline, results, stale } };
+  // A run may appear twice (failed, then retried on resume): the later row wins.
+  return { dir, meta, configPath: join(dir, 'config.yaml'), set: resultSetOf(plan, metrics, baseline, table.rows), rows: table.rows };
 }

@@ -1,15 +1,26 @@
 /**
  * The results directory: what a sweep writes (config.yaml, meta.json, runs.csv, history.csv, summary.csv)
  * and how an existing one is treated. Nothing is overwritten by accident: an existing directory is refused
- * unless the sweep resumes into it (--resume: finished runs are reused) or starts it over (--force).
+ * unless the sweep resumes into it (--resume: finished runs are reused) or starts it over (--force, only in a
+ * directory noise-sweep made: one with its meta.json). One writer at a time: the directory is locked
+ * (store/lock.ts) before anything in it is read for writing or changed.
  */
-import { constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { TEMP_SUFFIX } from '../store/atomic-write.js';
+import { makeDir, removePath } from '../store/disk.js';
+import { asUserFsError } from '../store/fs-errors.js';
+import { type DirLock, LOCK_NAME, lockResultsDir, OWNER_NAME } from '../store/lock.js';
+import { checkRunsTable, type CurrentStudy } from './check-runs.js';
 import { type CsvTable, readCsvLog } from './runs-csv.js';
+
+export { writeFileAtomic } from '../store/atomic-write.js';
 
 /** Files a sweep writes; --force removes exactly these and nothing else the user keeps there. */
 export const RESULT_FILES = ['config.yaml', 'meta.json', 'runs.csv', 'history.csv', 'summary.csv', 'summary.json', 'report.html', 'junit.xml'] as const;
+/** Our own bookkeeping in a results directory, which does not make it "hold results". */
+const OWN_ENTRIES = new Set([LOCK_NAME, OWNER_NAME]);
 
 /** What a results directory says about the sweep that wrote it. */
 export interface StudyMeta {
@@ -23,6 +34,8 @@ export interface StudyMeta {
   readonly baseDir: string;
   readonly set: readonly string[];
   readonly shard: { readonly index: number; readonly count: number } | null;
+  /** sha256 (16 hex digits) of each data file the study read, by resolved path: part of its runs' identity. */
+  readonly dataHashes?: Readonly<Record<string, string>>;
 }
 
 /** results/<name>-YYYYMMDD-HHMMSS, in local time as users read it. */
@@ -32,46 +45,47 @@ export function defaultOutDir(name: string, now = new Date()): string {
   return join('results', `${name}-${stamp}`);
 }
 
-/** Writes a whole file atomically (new temp file + rename), never through a symlink. */
-export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  // O_EXCL|O_NOFOLLOW: the temp file is new, so nothing planted in the directory can redirect the write.
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
-  renameSync(tmp, path); // replaces a symlink itself, never its target
 }
 
 /** Refuses result files that are symlinks: writing through them could overwrite files outside the directory. */
 function checkNoSymlinks(dir: string): void {
-  for (const name of RESULT_FILES) {
-    const path = join(dir, name);
-    if (existsSync(path) || lstatSafe(path)) {
-      if (lstatSync(path).isSymbolicLink()) throw new InputError(`--out ${dir}: expected ${name} to be a regular file, found a symbolic link (refusing to write through it)`);
-    }
+  for (const name of [...RESULT_FILES, OWNER_NAME]) {
+    if (lstatOrUndefined(join(dir, name))?.isSymbolicLink()) throw new InputError(`--out ${dir}: expected ${name} to be a regular file, found a symbolic link (refusing to write through it)`);
   }
 }
 
-function lstatSafe(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * --out itself must be a directory or nothing: a symlink there could lead writes (and --force's deletions)
+ * anywhere, e.g. into a system directory when run as root; the user passes the real path instead.
+ */
+function checkOutPath(dir: string, label = `--out ${dir}`): boolean {
+  const stat = lstatOrUndefined(dir);
+  if (!stat) return false;
+  if (stat.isSymbolicLink()) throw new InputError(`${label}: expected a directory, found a symbolic link to ${readlinkSync(dir)} (refusing to follow it; pass the directory itself)`);
+  if (!stat.isDirectory()) throw new InputError(`${label}: expected a directory, found a file`);
+  return true;
+}
+
+/** A results directory given to report: it must exist, as a directory (not a symlink, not a file). */
+export function checkOutPathIsDir(dir: string): void {
+  if (!checkOutPath(dir, dir)) throw new InputError(`${dir}: expected a results directory, found no such directory`);
 }
 
 export type DirMode = 'new' | 'resume' | 'force';
 
 export interface OpenedDir {
   readonly dir: string;
-  /** The previous runs.csv when resuming (torn last line already cut off), else null. */
+  /** The previous runs.csv when resuming (checked; torn last line already cut off), else null. */
   readonly previous: CsvTable | null;
   readonly previousMeta: StudyMeta | null;
+  /** Held until the command ends: release it in a finally. */
+  readonly lock: DirLock;
 }
 
 /** Reads meta.json of a results directory, with one-line errors. */
@@ -82,37 +96,70 @@ export function readMeta(dir: string): StudyMeta {
     meta = JSON.parse(readFileSync(path, 'utf8')) as StudyMeta;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: expected the meta.json a sweep writes, found ${code === 'ENOENT' ? 'no such file (is this a results directory?)' : 'invalid JSON'}`);
+    const found = code === 'ENOENT' ? 'no such file (is this a results directory?)' : code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'a file it may not read (EACCES)' : code ? `an unreadable file (${code})` : 'invalid JSON';
+    throw new InputError(`${path}: expected the meta.json a sweep writes, found ${found}`);
   }
-  if (meta.tool !== 'noise-sweep' || typeof meta.studyHash !== 'string') throw new InputError(`${path}: expected the meta.json a sweep writes, found another JSON file`);
+  if (meta === null || typeof meta !== 'object' || meta.tool !== 'noise-sweep' || typeof meta.studyHash !== 'string') throw new InputError(`${path}: expected the meta.json a sweep writes, found another JSON file`);
   return meta;
 }
 
 /**
  * Reads a CSV log; a crash may have torn its last row, which is cut off the file so appends start on a clean
- * line (that run is simply done again).
+ * line (that run is simply done again). `check` runs before the cut: a file it refuses is left as it was.
  */
-export function readLogCuttingTornLine(path: string): CsvTable {
+export function readLogCuttingTornLine(path: string, check?: (table: CsvTable) => void): CsvTable {
   const table = readCsvLog(path);
-  if (table.tornBytes > 0) truncateSync(path, statSync(path).size - table.tornBytes);
+  check?.(table);
+  if (table.tornBytes > 0) asUserFsError('cutting off its torn last line', () => truncateSync(path, statSync(path).size - table.tornBytes));
   return table;
 }
 
-export function openResultsDir(dir: string, mode: DirMode): OpenedDir {
-  const exists = existsSync(dir);
-  if (exists && !lstatSync(dir).isDirectory() && !lstatSync(dir).isSymbolicLink()) throw new InputError(`--out ${dir}: expected a directory, found a file`);
-  const hasFiles = exists && readdirSync(dir).length > 0;
-  if (exists) checkNoSymlinks(dir);
-  if (mode === 'resume') {
-    if (!exists || !existsSync(join(dir, 'runs.csv'))) throw new InputError(`--resume: expected ${dir} to hold a sweep's results (runs.csv), found ${exists ? 'no runs.csv' : 'no such directory'}`);
-    const meta = readMeta(dir);
-    const previous = readLogCuttingTornLine(join(dir, 'runs.csv'));
-    return { dir, previous, previousMeta: meta };
-  }
-  if (hasFiles && mode === 'new') {
+/** Entries of a directory that are results (anything but our lock), or [] when it does not exist. */
+function entriesOf(dir: string, exists: boolean): string[] {
+  return exists ? asUserFsError('listing it', () => readdirSync(dir)).filter((n) => !OWN_ENTRIES.has(n)) : [];
+}
+
+/**
+ * Opens (and locks) the results directory for a sweep, `command` being what the lock says holds it.
+ * @param current the study about to run: a resumed runs.csv must hold its metrics for each finished run
+ * @throws InputError for a directory that may not be used so, LockHeld when another process writes to it,
+ *   StorageError when it cannot be created.
+ */
+export async function openResultsDir(dir: string, mode: DirMode, command: string, current?: CurrentStudy): Promise<OpenedDir> {
+  const exists = checkOutPath(dir);
+  const entries = entriesOf(dir, exists);
+  if (mode === 'resume' && (!exists || !entries.includes('runs.csv'))) throw new InputError(`--resume: expected ${dir} to hold a sweep's results (runs.csv), found ${exists ? 'no runs.csv' : 'no such directory'}`);
+  if (mode === 'new' && entries.length > 0) {
     throw new InputError(`--out ${dir}: expected a new or empty results directory, found one with results in it (use --resume to continue it, --force to start over, or another --out)`);
   }
-  if (hasFiles && mode === 'force') for (const name of RESULT_FILES) rmSync(join(dir, name), { force: true });
-  mkdirSync(dir, { recursive: true });
-  return { dir, previous: null, previousMeta: null };
+  const previousMeta = mode === 'resume' || (mode === 'force' && entries.length > 0) ? forceableMeta(dir, mode, entries) : null;
+  if (exists) checkNoSymlinks(dir);
+  makeDir(dir);
+  const lock = await lockResultsDir(dir, command);
+  try {
+    // Under the lock, look again: another process may have written here between the first look and the lock.
+    const now = entriesOf(dir, true);
+    if (mode === 'new' && now.length > 0) throw new InputError(`--out ${dir}: expected a new or empty results directory, found ${now.join(', ')} written by another process meanwhile`);
+    for (const name of now) if (TEMP_SUFFIX.test(name)) removePath(join(dir, name)); // left by a crash mid-write
+    if (mode === 'force') for (const name of RESULT_FILES) asUserFsError('removing it (--force)', () => removePath(join(dir, name)));
+    let previous: CsvTable | null = null;
+    if (mode === 'resume') {
+      const runsPath = join(dir, 'runs.csv');
+      previous = readLogCuttingTornLine(runsPath, (table) => checkRunsTable(table, runsPath, current));
+      const historyPath = join(dir, 'history.csv');
+      if (existsSync(historyPath)) readLogCuttingTornLine(historyPath);
+    }
+    return { dir, previous, previousMeta, lock };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+/** meta.json of a directory that --resume continues or --force may empty: it must be one noise-sweep made. */
+function forceableMeta(dir: string, mode: DirMode, entries: readonly string[]): StudyMeta {
+  if (mode === 'force' && !entries.includes('meta.json')) {
+    throw new InputError(`--force: expected ${dir} to be a results directory noise-sweep made (with its meta.json), found ${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', ...' : ''}: --force deletes nothing it did not write; use another --out`);
+  }
+  return readMeta(dir);
 }

@@ -3,10 +3,12 @@
  * flight. Columns: one per grid key (dotted path), repeat, seed, the metrics, seconds, engine, status, error,
  * run_id. RFC 4180 (csv-stringify / csv-parse), UTF-8, one header line.
  */
-import { closeSync, constants, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../errors.js';
+import { closeFd, openForWrite, sizeOf, syncFd, truncateFd, writeAll } from '../store/disk.js';
+import { userFsError } from '../store/fs-errors.js';
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { safeCell } from './cells.js';
@@ -49,34 +51,79 @@ export function csvLines(rows: readonly (readonly (string | number)[])[]): strin
 }
 
 /**
- * An append-only CSV file: the header is written when the file is new, each row flushed to disk as it is
- * added. Opened with O_NOFOLLOW so a symlink planted in a results directory cannot redirect writes elsewhere.
+ * An append-only CSV file: the header is written when the file is new, rows are flushed to disk (fsync) as
+ * they are added. Opened with O_NOFOLLOW so a symlink planted in a results directory cannot redirect writes
+ * elsewhere. An append that fails (a full disk: a short write, then ENOSPC) is cut back off the file, so the
+ * log never holds half a row that a later append would glue to the next one; the log then refuses further
+ * appends and the error names the file.
  */
 export class AppendCsv {
-  private readonly fd: number;
+  private fd: number | undefined;
+  private broken: Error | undefined;
 
   constructor(readonly path: string, header: readonly string[]) {
     const isNew = !existsSync(path);
-    this.fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
-    if (isNew) this.append(header);
+    try {
+      this.fd = openForWrite(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT);
+    } catch (err) {
+      throw userFsError(err, 'opening the log') ?? err;
+    }
+    if (isNew) this.appendRows([header]);
   }
 
   append(cells: readonly (string | number)[]): void {
-    writeSync(this.fd, csvLines([cells]));
-    // fsync: a row reported done must survive a crash or a power cut, not sit in the page cache.
-    fsyncSync(this.fd);
+    this.appendRows([cells]);
+  }
+
+  /** Appends rows with one write and one fsync (a run's whole learning curve is one batch, not one fsync a row). */
+  appendRows(rows: readonly (readonly (string | number)[])[]): void {
+    if (this.broken) throw this.broken;
+    if (this.fd === undefined) throw new Error(`${this.path}: append after close`);
+    if (rows.length === 0) return;
+    const before = sizeOf(this.fd);
+    try {
+      writeAll(this.fd, csvLines(rows));
+      // fsync: a row reported done must survive a crash or a power cut, not sit in the page cache.
+      syncFd(this.fd);
+    } catch (err) {
+      try {
+        truncateFd(this.fd, before);
+      } catch {
+        // Could not cut the partial row off: the next read treats it as a torn last line.
+      }
+      this.broken = userFsError(err, 'appending to the log', 'every row before it is intact') ?? (err as Error);
+      throw this.broken;
+    }
   }
 
   close(): void {
-    closeSync(this.fd);
+    if (this.fd === undefined) return;
+    closeFd(this.fd);
+    this.fd = undefined;
   }
 }
 
 export interface CsvTable {
   readonly header: string[];
   readonly rows: Record<string, string>[];
+  /** The line each row starts on (the header is line 1), for messages that name a row. */
+  readonly lines: number[];
   /** Bytes of a torn last line (a crash mid-write) that were left out; 0 when the file ended cleanly. */
   readonly tornBytes: number;
+}
+
+interface ParsedRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+/** A results file's bytes; a path that cannot be read (a directory, no permission) is an InputError naming it. */
+function readResultsFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw userFsError(err, 'reading it') ?? err;
+  }
 }
 
 /**
@@ -84,18 +131,19 @@ export interface CsvTable {
  * left out (and the caller truncates it away before appending).
  */
 export function readCsvLog(path: string): CsvTable {
-  const bytes = readFileSync(path);
+  const bytes = readResultsFile(path);
   const end = bytes.lastIndexOf(0x0a) + 1;
   const complete = bytes.subarray(0, end).toString('utf8');
-  let records: string[][];
+  let records: ParsedRecord[];
   try {
-    records = parse(complete, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+    records = parse(complete, { relax_column_count: false, skip_empty_lines: true, info: true }) as unknown as ParsedRecord[];
   } catch (err) {
     throw new InputError(`${path}: expected a CSV log written by sweep, found ${(err as Error).message.split('\n')[0]}`);
   }
-  const [header = [], ...body] = records;
-  const rows = body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
-  return { header, rows, tornBytes: bytes.length - end };
+  const [first, ...body] = records;
+  const header = first?.record ?? [];
+  const rows = body.map(({ record }) => Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])));
+  return { header, rows, lines: body.map(({ info }) => info.lines), tornBytes: bytes.length - end };
 }
 
 /** Back from a runs.csv row to the result it recorded (metrics as numbers). */

@@ -1,16 +1,24 @@
 /**
  * The final files of a results directory, written the same way by a sweep (at its end, complete or stopped),
- * a resumed sweep and a merge, so all three end with the same files for the same runs:
+ * a resumed sweep, `report` and a merge, so all of them end with the same files for the same runs:
  * runs.csv in plan order (grid point, then repeat) followed by rows of runs the current study no longer has,
  * history.csv likewise, and summary.csv over the current study's runs only.
+ *
+ * runs.csv is the append-only log, and it is never replaced by what one process holds in memory: the ordered
+ * file is derived from the log as it is on disk (read under the directory's lock), checked to hold every run
+ * the log holds (the latest row of each run id: an earlier failed attempt of a retried run is superseded), written
+ * beside it, fsynced, read back and only then renamed over it (store/atomic-write.ts). A full disk leaves the
+ * log as it was. Everything after it (summary, report) is computed from those same rows.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Plan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
-import { readCsvLog, runColumns, runRow, csvText } from './runs-csv.js';
-import { writeFileAtomic } from './results-dir.js';
+import { writeFileAtomic } from '../store/atomic-write.js';
+import { safeCell } from './cells.js';
+import { checkRunsTable } from './check-runs.js';
+import { type CsvTable, csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
 import { summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
@@ -24,18 +32,69 @@ export interface ResultSet {
   readonly stale: readonly Record<string, string>[];
 }
 
+/** Plan order of each run id: grid point, then repeat. */
+function planRanks(plan: Plan): Map<string, number> {
+  return new Map(plan.runs.map((r) => [r.runId, r.pointIndex * 1e9 + r.repeat]));
+}
+
 /** The current plan's results in plan order: grid point, then repeat. */
 export function orderedResults(set: Pick<ResultSet, 'plan' | 'results'>): RunResult[] {
-  const order = new Map(set.plan.runs.map((r) => [r.runId, r.pointIndex * 1e9 + r.repeat]));
+  const order = planRanks(set.plan);
   return [...set.results.values()].filter((r) => order.has(r.runId)).sort((a, b) => order.get(a.runId)! - order.get(b.runId)!);
 }
 
-export function writeRunsCsv(dir: string, set: ResultSet): void {
-  const { plan, metrics } = set;
+/** The latest row of each run id, in the order run ids first appear. */
+function latestRows(rows: readonly Record<string, string>[]): Map<string, Record<string, string>> {
+  const latest = new Map<string, Record<string, string>>();
+  for (const row of rows) latest.set(row.run_id!, row);
+  return latest;
+}
+
+/** A log's rows as a result set of `plan`: the latest row of each of its runs, the rest stale. */
+export function resultSetOf(plan: Plan, metrics: readonly string[], baseline: number | null, rows: readonly Record<string, string>[]): ResultSet {
+  const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
+  const results = new Map<string, RunResult>();
+  const stale: Record<string, string>[] = [];
+  for (const [id, row] of latestRows(rows)) {
+    const pointIndex = pointOf.get(id);
+    if (pointIndex === undefined) stale.push(row);
+    else results.set(id, resultFromRow(row, metrics, pointIndex));
+  }
+  return { plan, metrics, baseline, results, stale };
+}
+
+/**
+ * The text of runs.csv in plan order for the rows of a log: the current plan's runs first (their grid-key cells
+ * from the plan, so a resumed study with a new grid key fills them as a fresh sweep does), then the others.
+ * @throws Error (a bug) if a run of the log would be missing from the text.
+ */
+export function orderedRunsText(plan: Plan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
   const header = runColumns(plan.gridKeys, metrics);
-  const rows: (string | number)[][] = orderedResults(set).map((r) => runRow(plan.points[r.pointIndex]!, plan.gridKeys, metrics, r));
-  for (const old of set.stale) rows.push(header.map((h) => old[h] ?? ''));
-  writeFileAtomic(join(dir, 'runs.csv'), csvText(header, rows));
+  const rank = planRanks(plan);
+  const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
+  const latest = latestRows(rows);
+  const current = [...latest.values()].filter((r) => rank.has(r.run_id!)).sort((a, b) => rank.get(a.run_id!)! - rank.get(b.run_id!)!);
+  const others = [...latest.values()].filter((r) => !rank.has(r.run_id!));
+  const cells = (row: Record<string, string>): (string | number)[] => {
+    const point = plan.points[pointOf.get(row.run_id!) ?? -1];
+    return header.map((h, i) => (point && i < plan.gridKeys.length ? safeCell(point.values[h]) : row[h] ?? ''));
+  };
+  const out = [...current, ...others].map(cells);
+  if (out.length !== latest.size) throw new Error(`runs.csv rewrite would keep ${out.length} of ${latest.size} runs`);
+  return csvText(header, out);
+}
+
+/**
+ * Rewrites `dir/runs.csv` in plan order from the log on disk (the caller holds the directory's lock).
+ * @returns the rows now in the file
+ */
+export function rewriteRunsCsv(dir: string, plan: Plan, metrics: readonly string[]): Record<string, string>[] {
+  const path = join(dir, 'runs.csv');
+  const log = readCsvLog(path);
+  checkRunsTable(log, path);
+  const text = orderedRunsText(plan, metrics, log.rows);
+  writeFileAtomic(path, text);
+  return readCsvLog(path).rows;
 }
 
 /** history.csv in plan order, keeping only rows of runs whose result is recorded (others are done again). */
@@ -43,7 +102,7 @@ export function rewriteHistoryCsv(dir: string, set: ResultSet): void {
   const path = join(dir, 'history.csv');
   if (!existsSync(path)) return;
   const { header, rows } = readCsvLog(path);
-  const order = new Map(set.plan.runs.map((r) => [r.runId, r.pointIndex * 1e9 + r.repeat]));
+  const order = planRanks(set.plan);
   const recorded = new Set([...set.results.keys(), ...set.stale.map((r) => r.run_id!)]);
   const kept = rows.filter((r) => recorded.has(r.run_id!));
   const rank = (r: Record<string, string>) => order.get(r.run_id!) ?? Number.MAX_SAFE_INTEGER;
@@ -56,11 +115,16 @@ export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[]): vo
   writeFileAtomic(join(dir, 'summary.csv'), stringify(summary as SummaryRow[], { header: true, columns, record_delimiter: '\n', cast: { number: (x) => String(x) } }));
 }
 
-/** Every final file of a results directory from its result set; returns the summary rows. */
-export function writeFinalResults(dir: string, set: ResultSet): SummaryRow[] {
-  writeRunsCsv(dir, set);
-  rewriteHistoryCsv(dir, set);
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
+/**
+ * Every final file of a results directory from its runs.csv log; returns the summary rows and the result set
+ * read back from the rewritten file (what every later step must use).
+ */
+export function writeFinalResults(dir: string, set: Pick<ResultSet, 'plan' | 'metrics' | 'baseline'>): { summary: SummaryRow[]; set: ResultSet } {
+  const rows = rewriteRunsCsv(dir, set.plan, set.metrics);
+  const onDisk = resultSetOf(set.plan, set.metrics, set.baseline, rows);
+  rewriteHistoryCsv(dir, onDisk);
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline });
   writeSummaryCsv(dir, summary);
-  return summary;
+  return { summary, set: onDisk };
 }
+

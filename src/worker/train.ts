@@ -57,6 +57,8 @@ export default async function train(task: RunTask): Promise<RunResult> {
       ...(outcome.history ? { history: outcome.history } : {}),
     };
   } catch (err) {
-    return failedResult(task, err instanceof Error ? err.message : String(err), (performance.now() - start) / 1000);
+    // An exception mid-training (e.g. "memory access out of bounds" when a point's activations exceed the wasm
+    // heap) can leave this thread's backend unusable for every later run: ask the pool for a fresh thread.
+    return { ...failedResult(task, err instanceof Error ? err.message : String(err), (performance.now() - start) / 1000), recycle: true };
   }
 }

@@ -35,28 +35,39 @@ describe('report/runs-csv and results-dir', () => {
     expect(() => parseRunColumns(['x', 'y'], 'f.csv')).to.throw(InputError, /f\.csv: line 1: expected a runs\.csv header/);
   });
 
-  it('refuses to reuse a results directory unless resuming or forcing', () => {
+  const META = JSON.stringify({ tool: 'noise-sweep', format: 1, name: 'x', studyHash: 'h', config: 'x.yaml', baseDir: '.', set: [], shard: null });
+  const refusal = (p: Promise<unknown>) => p.then(() => expect.fail('expected a refusal'), (e: unknown) => e as Error);
+
+  it('refuses to reuse a results directory unless resuming or forcing; --force only where noise-sweep wrote meta.json', async () => {
     const dir = tmpDir();
     writeFileSync(join(dir, 'runs.csv'), 'a\n1\n');
-    expect(() => openResultsDir(dir, 'new')).to.throw(InputError, /expected a new or empty results directory/);
+    expect(await refusal(openResultsDir(dir, 'new', 'test'))).to.be.instanceOf(InputError).and.match(/expected a new or empty results directory/);
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8'), 'nothing lost').to.equal('a\n1\n');
+    expect((await refusal(openResultsDir(dir, 'force', 'test'))).message).to.match(/--force: expected .* a results directory noise-sweep made \(with its meta\.json\)/);
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8'), 'not ours: nothing deleted').to.equal('a\n1\n');
+    writeFileSync(join(dir, 'meta.json'), META);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
-    openResultsDir(dir, 'force');
+    const opened = await openResultsDir(dir, 'force', 'test');
+    await opened.lock.release();
     expect(() => readFileSync(join(dir, 'runs.csv'))).to.throw();
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8'), '--force removes only result files').to.equal('mine');
   });
 
-  it('refuses to write through a symlink planted in the results directory', () => {
+  it('refuses to write through a symlink planted in the results directory, or an --out that is a symlink', async () => {
     const dir = tmpDir();
     const victim = join(tmpDir(), 'precious.txt');
     writeFileSync(victim, 'keep me');
+    writeFileSync(join(dir, 'meta.json'), META);
     symlinkSync(victim, join(dir, 'runs.csv'));
-    expect(() => openResultsDir(dir, 'force')).to.throw(InputError, /runs\.csv to be a regular file, found a symbolic link/);
+    expect((await refusal(openResultsDir(dir, 'force', 'test'))).message).to.match(/runs\.csv to be a regular file, found a symbolic link/);
     expect(() => new AppendCsv(join(dir, 'runs.csv'), ['a'])).to.throw(/ELOOP|symbolic/);
     expect(readFileSync(victim, 'utf8')).to.equal('keep me');
+    const link = join(tmpDir(), 'out');
+    symlinkSync(tmpDir(), link);
+    expect((await refusal(openResultsDir(link, 'new', 'test'))).message).to.match(/expected a directory, found a symbolic link to .* \(refusing to follow it/);
   });
 
-  it('requires a sweep directory to resume', () => {
-    expect(() => openResultsDir(join(tmpDir(), 'nope'), 'resume')).to.throw(InputError, /--resume: expected .* to hold a sweep's results \(runs\.csv\), found no such directory/);
+  it('requires a sweep directory to resume', async () => {
+    expect((await refusal(openResultsDir(join(tmpDir(), 'nope'), 'resume', 'test'))).message).to.match(/--resume: expected .* to hold a sweep's results \(runs\.csv\), found no such directory/);
   });
 });
