@@ -12,7 +12,7 @@ export function fileDataHash(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    throw userFsError(err, 'reading the data file (data.file)') ?? err;
+    throw userFsError(err, 'reading the data file (data.file)', '', true) ?? err;
   }
   return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 }

@@ -9,17 +9,17 @@ import { featureShape } from '../data/generate.js';
 import { InputError } from '../errors.js';
 import { layerShapes, ShapeMismatch } from '../engine/tfjs/layer-shapes.js';
 
-function tooBig(where: string, key: string, what: string, limit: LimitName, max: number, found: number): InputError {
-  return new InputError(`${where}: ${key}: expected at most ${max.toLocaleString('en-US')} ${what} (limits.${limit}), found ${found.toLocaleString('en-US')}; raise limits.${limit} in the study or pass --limit ${limit}=N`);
+function tooBig(where: string, key: string, what: string, limit: LimitName, max: number, found: number, how = ''): InputError {
+  return new InputError(`${where}: ${key}: expected at most ${max.toLocaleString('en-US')} ${what} (limits.${limit}), found ${found.toLocaleString('en-US')}${how}; raise limits.${limit} in the study or pass --limit ${limit}=N`);
 }
 
 /** Grid points, repeats and runs of a study, from the lengths of the grid's lists alone. */
 export function checkStudySize(study: Pick<Study, 'grid' | 'repeats' | 'limits'>, file: string): void {
   const { limits } = study;
   const points = Object.values(study.grid).reduce((n, values) => n * values.length, 1);
-  if (points > limits.gridPoints) throw tooBig(file, 'grid', 'grid points (the product of the lengths of its lists)', 'gridPoints', limits.gridPoints, points);
+  if (points > limits.gridPoints) throw tooBig(file, 'grid', 'grid points', 'gridPoints', limits.gridPoints, points, ' (the product of the lengths of its lists)');
   if (study.repeats > limits.repeats) throw tooBig(file, 'repeats', 'repeats', 'repeats', limits.repeats, study.repeats);
-  if (points * study.repeats > limits.runs) throw tooBig(file, 'repeats', 'runs (grid points × repeats)', 'runs', limits.runs, points * study.repeats);
+  if (points * study.repeats > limits.runs) throw tooBig(file, 'repeats', 'runs', 'runs', limits.runs, points * study.repeats, ' (grid points × repeats)');
 }
 
 /** Weights and biases of one layer given the shape of its input row. */

@@ -134,7 +134,7 @@ export async function openResultsDir(dir: string, mode: DirMode, command: string
   }
   const previousMeta = mode === 'resume' || (mode === 'force' && entries.length > 0) ? forceableMeta(dir, mode, entries) : null;
   if (exists) checkNoSymlinks(dir);
-  makeDir(dir);
+  asUserFsError('creating the results directory', () => makeDir(dir));
   const lock = await lockResultsDir(dir, command);
   try {
     // Under the lock, look again: another process may have written here between the first look and the lock.

@@ -3,11 +3,11 @@
  * flight. Columns: one per grid key (dotted path), repeat, seed, the metrics, seconds, engine, status, error,
  * run_id. RFC 4180 (csv-stringify / csv-parse), UTF-8, one header line.
  */
-import { constants, existsSync, readFileSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../errors.js';
-import { closeFd, openForWrite, sizeOf, syncFd, truncateFd, writeAll } from '../store/disk.js';
+import { closeFd, openForWrite, readBytes, sizeOf, syncFd, truncateFd, writeAll } from '../store/disk.js';
 import { userFsError } from '../store/fs-errors.js';
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
@@ -120,9 +120,9 @@ interface ParsedRecord {
 /** A results file's bytes; a path that cannot be read (a directory, no permission) is an InputError naming it. */
 function readResultsFile(path: string): Buffer {
   try {
-    return readFileSync(path);
+    return readBytes(path);
   } catch (err) {
-    throw userFsError(err, 'reading it') ?? err;
+    throw userFsError(err, 'reading it', '', true) ?? err;
   }
 }
 

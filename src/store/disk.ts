@@ -9,22 +9,30 @@
  * does not fsync the directory after its rename, and offers no seam to inject a failing disk. atomic-write.ts
  * builds the same temp-file-then-rename protocol on these calls instead.
  */
-import { closeSync, constants, fsyncSync, ftruncateSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, ftruncateSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 /** A failure a test asks the disk to produce. */
 export interface DiskFault {
   /** errno code to raise: 'ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EIO'. */
   readonly code: string;
-  /** Writes succeed until this many bytes (counted over every file) have been written; the write that crosses it is short. */
+  /** Writes succeed until this many bytes (counted over the matching files) have been written; the write that crosses it is short. */
   readonly afterBytes?: number;
   /** Only calls on paths matching this fail (default: every path). */
   readonly path?: RegExp;
   /** Which calls fail: 'write' (default), or 'open' / 'rename' / 'mkdir' as well. */
-  readonly calls?: readonly ('write' | 'open' | 'rename' | 'mkdir' | 'fsync')[];
+  readonly calls?: readonly DiskCall[];
 }
+
+type DiskCall = 'write' | 'open' | 'rename' | 'mkdir' | 'fsync' | 'read';
 
 let fault: DiskFault | null = null;
 let written = 0;
+/** Calls made since the process started, for tests that count fsyncs (a figure that, unlike time, is stable). */
+const counts = { writes: 0, fsyncs: 0 };
+
+export function diskCounts(): Readonly<typeof counts> {
+  return { ...counts };
+}
 const fdPaths = new Map<number, string>();
 
 /** Makes later calls fail as `f` says (null: the disk works again). For tests; the byte count restarts. */
@@ -33,7 +41,7 @@ export function injectDiskFault(f: DiskFault | null): void {
   written = 0;
 }
 
-function fails(call: 'write' | 'open' | 'rename' | 'mkdir' | 'fsync', path: string): boolean {
+function fails(call: DiskCall, path: string): boolean {
   if (!fault || !(fault.calls ?? ['write']).includes(call)) return false;
   return !fault.path || fault.path.test(path);
 }
@@ -72,10 +80,12 @@ export function openForWrite(path: string, flags: number, mode = 0o644): number 
 export function writeAll(fd: number, data: string | Uint8Array): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const path = fdPaths.get(fd) ?? `fd ${fd}`;
+  const counted = fails('write', path);
   let offset = 0;
   while (offset < bytes.length) {
     let chunk = bytes.length - offset;
-    if (fault?.afterBytes !== undefined && fails('write', path)) {
+    if (fault?.afterBytes === undefined && counted) throw errnoError(fault!.code, 'write', path);
+    if (fault?.afterBytes !== undefined && counted) {
       const room = fault.afterBytes - written;
       if (room <= 0) throw errnoError(fault.code, 'write', path);
       chunk = Math.min(chunk, room); // a short write, as a nearly full disk gives
@@ -87,7 +97,8 @@ export function writeAll(fd: number, data: string | Uint8Array): void {
       return withPath(err, path);
     }
     if (n <= 0) throw errnoError('ENOSPC', 'write', path);
-    written += n;
+    counts.writes++;
+    if (counted) written += n;
     offset += n;
   }
 }
@@ -97,8 +108,19 @@ export function syncFd(fd: number): void {
   if (fails('fsync', path)) throw errnoError(fault!.code, 'fsync', path);
   try {
     fsyncSync(fd);
+    counts.fsyncs++;
   } catch (err) {
     withPath(err, path);
+  }
+}
+
+/** A results file's bytes (errno errors name the file). */
+export function readBytes(path: string): Buffer {
+  if (fails('read', path)) throw errnoError(fault!.code, 'open', path);
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    return withPath(err, path);
   }
 }
 

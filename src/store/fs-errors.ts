@@ -35,14 +35,17 @@ export function isErrno(err: unknown): err is NodeJS.ErrnoException {
 
 /**
  * The user-facing error for a failed file-system call, or undefined when `err` is not one a user can cause.
- * `doing` says what was being done ("writing", "reading"), `after` what the user should know next.
+ * `doing` says what was being done ("writing runs.csv", "reading it"), `after` what the user should know next.
+ * A file that cannot be read is bad input (exit 2) whatever the cause; a disk that cannot take a write is a
+ * StorageError (exit 4).
  */
-export function userFsError(err: unknown, doing: string, after = ''): SweepError | undefined {
+export function userFsError(err: unknown, doing: string, after = '', reading = false): SweepError | undefined {
   if (err instanceof SweepError) return err;
   if (!isErrno(err)) return undefined;
   const path = err.path ?? (err as { dest?: string }).dest ?? 'a file';
   const tail = after ? `; ${after}` : '';
   const storage = STORAGE[err.code!];
+  if (storage && reading) return new InputError(`${path}: expected a file it can read, found ${storage}`);
   if (storage) return new StorageError(`${path}: ${storage} while ${doing}${tail}`);
   const kind = PATHS[err.code!];
   if (kind) return new InputError(`${path}: ${kind} while ${doing}${tail}`);
@@ -54,6 +57,6 @@ export function asUserFsError<T>(doing: string, f: () => T, after = ''): T {
   try {
     return f();
   } catch (err) {
-    throw userFsError(err, doing, after) ?? err;
+    throw userFsError(err, doing, after, doing.startsWith('reading') || doing.startsWith('listing')) ?? err;
   }
 }

@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+/** The same CLI with a disk that fails as NOISE_SWEEP_TEST_FAULT says (see faulty-bin.ts). */
+export const FAULTY_BIN = fileURLToPath(new URL('./faulty-bin.js', import.meta.url));
 
 export interface CliRun {
   readonly code: number | null;
@@ -12,9 +14,9 @@ export interface CliRun {
 }
 
 /** Starts `sweep ...args`; `started` gets the child so a test can signal it. */
-export function runCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; started?: (child: ChildProcess) => void; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], opts: { env?: NodeJS.ProcessEnv; started?: (child: ChildProcess) => void; cwd?: string; bin?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...opts.env }, cwd: opts.cwd ?? process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], { env: { ...process.env, ...opts.env }, cwd: opts.cwd ?? process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
