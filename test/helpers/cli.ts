@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../src/bin.js', import.meta.url));
+/** NOISE_SWEEP_BIN runs the CLI tests against another build (e.g. an older one, to see a test fail there). */
+export const BIN = process.env.NOISE_SWEEP_BIN ?? fileURLToPath(new URL('../../src/bin.js', import.meta.url));
 /** The same CLI with a disk that fails as NOISE_SWEEP_TEST_FAULT says (see faulty-bin.ts). */
 export const FAULTY_BIN = fileURLToPath(new URL('./faulty-bin.js', import.meta.url));
 

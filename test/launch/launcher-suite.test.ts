@@ -80,4 +80,12 @@ describe('launch: the shared launcher suite', () => {
     expect(byRepeat(2).every((r) => r.status === 'failed' && /worker failed/.test(r.error!))).to.equal(true);
     expect(byRepeat(3).every((r) => r.status === 'ok')).to.equal(true);
   });
+
+  it('pool: a run that threw (out of memory) gets its thread replaced, so the runs after it start clean', async () => {
+    const fixture = new URL('../../../test/fixtures/workers/poisoning.mjs', import.meta.url).pathname;
+    const got = await runAll(poolLauncher(1, fixture), tinyTasks(4));
+    const errors = [...got.values()].map((r) => `${r.repeat}:${r.error ?? 'ok'}`).sort();
+    expect(errors).to.deep.equal(['0:ok', '0:ok', '1:memory access out of bounds', '1:memory access out of bounds', '2:ok', '2:ok', '3:ok', '3:ok']);
+    for (const r of got.values()) expect(r).not.to.have.property('recycle'); // the pool's business, never recorded
+  });
 });
