@@ -47,6 +47,7 @@ export interface BootstrapInterval {
  * @example
  * const d = [0.02, 0.01, -0.01, 0.03, 0.02];
  * percentileBootstrap(d.length, (idx) => idx.reduce((s, i) => s + d[i]!, 0) / idx.length, { seed: 1 });
+ * // => { low: 0.001999999999999999, high: 0.024 }
  */
 export function percentileBootstrap(n: number, statistic: (indices: Int32Array) => number, options: BootstrapOptions): BootstrapInterval {
   const { resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL, seed } = options;
@@ -82,7 +83,7 @@ export function percentileBootstrap(n: number, statistic: (indices: Int32Array) 
  * @throws {TypeError} when a value is not a finite number
  * @throws {RangeError} when a and b are empty or differ in length, or an option is out of range
  * @example
- * probabilityBetterCi([0.9, 0.85, 0.88, 0.8], [0.8, 0.84, 0.88, 0.81], false, { seed: 7 }); // => { low: ..., high: ... }
+ * probabilityBetterCi([0.9, 0.85, 0.88, 0.8], [0.8, 0.84, 0.88, 0.81], false, { seed: 7 }); // => { low: 0.25, high: 1 }
  */
 export function probabilityBetterCi(a: readonly number[], b: readonly number[], lowerIsBetter: boolean, options: BootstrapOptions): BootstrapInterval {
   checkPaired('probabilityBetterCi', a, b, 1);
