@@ -6,7 +6,7 @@
  * in a temporary directory beside --out and renamed to it only when every file is written, so a failure
  * (a full disk, a corrupted shard) leaves no half-written directory.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { RunResult } from '../protocol.js';
@@ -19,7 +19,6 @@ import { tempPathFor } from '../store/atomic-write.js';
 import { makeDir, removePath, renamePath, syncDir } from '../store/disk.js';
 import { asUserFsError } from '../store/fs-errors.js';
 import { checkOutputFile } from '../store/output-file.js';
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
 
 export interface MergeOptions {
@@ -55,19 +54,14 @@ function checkShards(shards: readonly SavedResults[]): void {
 
 /** --out must be new (or an empty directory, not a symlink): merge never mixes its output with other files. */
 function checkNewOut(out: string): void {
-  if (!existsSync(out) && !lstatSafe(out)) return;
-  const stat = lstatSync(out);
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(out);
+  } catch {
+    return; // nothing there yet
+  }
   if (stat.isSymbolicLink() || !stat.isDirectory() || asUserFsError('listing it', () => readdirSync(out)).length > 0) {
     throw new InputError(`--out ${out}: expected a new or empty results directory, found ${stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'one with files in it' : 'a file'}`);
-  }
-}
-
-function lstatSafe(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

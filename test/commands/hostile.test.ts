@@ -14,17 +14,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join } from 'node:path';
 import type { DiskFault } from '../../src/store/disk.js';
 import { type CliRun, FAULTY_BIN, runCli } from '../helpers/cli.js';
+import { TINY } from '../helpers/tiny-study.js';
 import { tmpDir } from '../helpers/tmp.js';
 
-const TINY = `name: tiny
-seed: 7
-repeats: 3
-model: { hidden: [16] }
-train: { epochs: 40 }
-noise: { stddev: 0.1 }
-grid:
-  noise.placement: [none, input, pre]
-`;
 
 /** The same study, slow enough (a second or more per run) that another process can act while it runs. */
 const SLOW_SET = ['--set', 'train.epochs=20000', '--set', 'model.hidden=[64]'];

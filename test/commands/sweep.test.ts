@@ -11,17 +11,9 @@ import { mergeCommand } from '../../src/commands/merge.js';
 import { sweepCommand, type SweepOptions } from '../../src/commands/sweep.js';
 import { InputError, RunsFailed } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
+import { TINY } from '../helpers/tiny-study.js';
 import { tmpDir, tmpFile } from '../helpers/tmp.js';
 
-const TINY = `name: tiny
-seed: 7
-repeats: 3
-model: { hidden: [16] }
-train: { epochs: 40 }
-noise: { stddev: 0.1 }
-grid:
-  noise.placement: [none, input, pre]
-`;
 
 function options(config: string, out: string, extra: Partial<SweepOptions> = {}): SweepOptions {
   return { config, out, workers: 2, set: [], quiet: true, ...extra };
