@@ -5,97 +5,17 @@
  * run intact and final files byte-identical to an uninterrupted sweep's.
  *
  * Failing disks are injected (test/helpers/faulty-bin.ts: the real CLI with store/disk.ts told to fail with
- * ENOSPC/EDQUOT/EROFS/EACCES after N bytes), because CI cannot mount a small file system as non-root; the
- * last test mounts a real 64 KiB tmpfs where it may (root, with mount), and says why it skips elsewhere.
+ * ENOSPC/EDQUOT/EROFS/EACCES after N bytes), because CI cannot mount a small file system as non-root;
+ * hostile-tmpfs.test.ts fills a real 64 KiB tmpfs where it may (root, with mount), and says why it skips elsewhere.
  */
 import { expect } from 'chai';
-import { type ChildProcess, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiskFault } from '../../src/store/disk.js';
-import { type CliRun, FAULTY_BIN, runCli } from '../helpers/cli.js';
+import { FAULTY_BIN, runCli } from '../helpers/cli.js';
+import { ALIAS_BOMB, type Case, completeRows, type Ctx, DATA, FIVE_MILLION, noTempFiles, read, runs, setCell, startOtherWriter, unchanged, untimed } from './hostile-cases.js';
 import { TINY } from '../helpers/tiny-study.js';
 import { tmpDir } from '../helpers/tmp.js';
 
-
-/** The same study, slow enough (a second or more per run) that another process can act while it runs. */
-const SLOW_SET = ['--set', 'train.epochs=20000', '--set', 'model.hidden=[64]'];
-
-interface Ctx {
-  /** Temporary folder of the case. */
-  readonly work: string;
-  readonly config: string;
-  /** The results directory under attack. */
-  readonly dir: string;
-  /** runs.csv before the attack ('' when there was none). */
-  readonly before: string;
-  /** A process the case started (another writer), if any. */
-  other?: ChildProcess;
-  otherRun?: Promise<CliRun>;
-}
-
-type Json = Omit<DiskFault, 'path'> & { readonly path?: string };
-
-interface Case {
-  /** What the attacker does. */
-  readonly attack: string;
-  /** A finished sweep of TINY to attack, or none. */
-  readonly start: 'finished' | 'none';
-  readonly arrange?: (c: Ctx) => void | Promise<void>;
-  readonly command: (c: Ctx) => string[];
-  /** A disk that fails while the command runs. */
-  readonly fault?: Json;
-  readonly exit: number;
-  readonly says: RegExp;
-  /** What is on disk afterwards, as a reader would say it; `check` asserts it. */
-  readonly onDisk: string;
-  readonly check?: (c: Ctx, run: CliRun) => void | Promise<void>;
-  /** Undo the attack before `--resume` (the fault is gone by then anyway). */
-  readonly repair?: (c: Ctx) => void | Promise<void>;
-  /** 'byte-identical' (the default where there were results), or 'nothing to resume' (the command made none). */
-  readonly after?: 'byte-identical' | 'nothing to resume';
-}
-
-const runs = (c: Ctx) => join(c.dir, 'runs.csv');
-const read = (path: string) => readFileSync(path, 'utf8');
-const unchanged = (c: Ctx) => expect(read(runs(c)), 'runs.csv untouched').to.equal(c.before);
-const noTempFiles = (dir: string) => expect(readdirSync(dir).filter((n) => /\.tmp-/.test(n)), 'no temporary files left').to.deep.equal([]);
-/** Every complete row of runs.csv: parses, and none is half a row. */
-function completeRows(path: string): string[] {
-  const text = read(path);
-  expect(text.endsWith('\n'), 'runs.csv ends on a whole row').to.equal(true);
-  return text.split('\n').slice(1, -1);
-}
-/** The text without its `seconds` column (the one cell a re-run may change). */
-function untimed(text: string): string {
-  const lines = text.trimEnd().split('\n');
-  const col = lines[0]!.split(',').indexOf('seconds');
-  return lines.map((l) => l.split(',').filter((_, i) => i !== col).join(',')).join('\n');
-}
-function setCell(path: string, line: number, column: string, value: string): void {
-  const lines = read(path).split('\n');
-  const col = lines[0]!.split(',').indexOf(column);
-  const cells = lines[line - 1]!.split(',');
-  cells[col] = value;
-  lines[line - 1] = cells.join(',');
-  writeFileSync(path, lines.join('\n'));
-}
-async function waitForRows(path: string, n: number): Promise<void> {
-  for (let i = 0; i < 2400; i++) {
-    if (existsSync(path) && read(path).trim().split('\n').length > n) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no ${n} rows in ${path}`);
-}
-/** Starts a slow variant of the study (`--set`) on the same directory: the other writer. */
-async function startOtherWriter(c: Ctx, rows: number): Promise<void> {
-  const before = read(runs(c)).trim().split('\n').length - 1;
-  c.otherRun = runCli([c.config, '--out', c.dir, '--resume', '--workers', '1', '--quiet', ...SLOW_SET], { started: (child) => (c.other = child) });
-  await waitForRows(runs(c), before + rows);
-}
-
-const FIVE_MILLION = `name: big\ngrid:\n  noise.stddev: [${Array.from({ length: 5_000_000 }, () => '0').join(',')}]\n`;
-const ALIAS_BOMB = `name: bomb\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n${Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`).join('\n')}\n`;
 
 const CASES: Case[] = [
   // --- a short write is taken for a whole one ---
@@ -364,9 +284,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** The CSV study of the data case (two features, a 0/1 label). */
-const DATA = `a,b,y\n${Array.from({ length: 40 }, (_, i) => `${((i * 37) % 17) / 10 - 0.8},${((i * 53) % 19) / 10 - 0.9},${i % 2}`).join('\n')}\n0.1,0.2,1\n`;
-
 describe('hostile input: nothing finished is ever lost or silently wrong', function () {
   this.timeout(300_000);
   const base = tmpDir();
@@ -420,39 +337,4 @@ describe('hostile input: nothing finished is ever lost or silently wrong', funct
       noTempFiles(dir);
     });
   }
-
-  it('a real full disk: a 64 KiB tmpfs fills mid-sweep, then --resume completes once space is back', async function () {
-    const mnt = tmpDir('noise-sweep-tmpfs-');
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { stdio: 'ignore' });
-    } catch {
-      console.log(`      skipped: cannot mount a tmpfs here (needs root and mount; uid ${process.getuid?.()}); the injected-fault cases above cover the same paths`);
-      return this.skip();
-    }
-    try {
-      const dir = join(mnt, 'results');
-      // 45 runs: runs.csv (about 5 KB) outgrows the one 4 KiB page left to it, so the disk fills mid-sweep.
-      const more = ['--repeats', '15', '--workers', '2', '--quiet'];
-      const reference = join(tmpDir(), 'reference');
-      expect((await runCli([config, '--out', reference, ...more])).code).to.equal(0);
-      // tmpfs hands out whole pages: config.yaml, meta.json, the lock's note and runs.csv get one each.
-      const free = () => Number(execFileSync('df', ['-B1', '--output=avail', mnt], { encoding: 'utf8' }).trim().split('\n')[1]);
-      writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, free() - 4 * 4096)));
-      const run = await runCli([config, '--out', dir, ...more]);
-      expect(run.code, run.stderr).to.equal(4);
-      expect(run.stderr).to.match(/disk full \(ENOSPC\)/);
-      expect(run.stderr.trim().split('\n')).to.have.length(1);
-      const partial = completeRows(join(dir, 'runs.csv'));
-      expect(partial.length, 'the disk filled mid-sweep').to.be.within(1, 44);
-      rmSync(join(mnt, 'filler'));
-      const resumed = await runCli([config, '--out', dir, '--resume', ...more]);
-      expect(resumed.code, resumed.stderr).to.equal(0);
-      const final = read(join(dir, 'runs.csv'));
-      for (const row of partial) expect(final.split('\n')).to.include(row);
-      expect(untimed(final)).to.equal(untimed(read(join(reference, 'runs.csv'))));
-      expect(read(join(dir, 'summary.csv'))).to.equal(read(join(reference, 'summary.csv')));
-    } finally {
-      execFileSync('umount', [mnt]);
-    }
-  });
 });
