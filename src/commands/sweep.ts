@@ -5,25 +5,31 @@
  */
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { loadStudy } from '../config/load.js';
-import { lowerIsBetter } from '../engine/metrics.js';
+import { type LoadedStudy, loadAnyStudy } from '../config/load.js';
+import type { AnyStudy } from '../config/schema.js';
 import { loadDataset } from '../data/load-dataset.js';
-import { Interrupted, RunsFailed } from '../errors.js';
+import { InputError, Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
+import type { Launcher } from '../launch/launcher.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
-import { makePlan, type GridPoint, type Plan } from '../plan/plan.js';
-import type { RunResult, RunTask } from '../protocol.js';
+import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
+import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
+import { orderMetrics, widenedMetrics, widenRunsCsv } from '../report/runs-header.js';
+import type { TrainFunction } from '../worker/run-function.js';
+import { checkOwnCode, estimateOwnCode, ownCodeLauncher } from './own-code.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue, safeCell } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, readLogCuttingTornLine, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { AppendCsv, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
+import { AppendCsv, parseRunColumns, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
 import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, sortMetricOf, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, sortOf, throwIfViolated } from './finish.js';
+import type { Expectation } from '../check/expect.js';
+import { STAT_SUFFIXES } from '../stats/summarize-group.js';
 import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
@@ -57,7 +63,7 @@ export interface SweepOptions {
 
 export interface SweepOutcome {
   readonly outDir: string;
-  readonly plan: Plan;
+  readonly plan: Plan | CommandPlan;
   readonly metrics: readonly string[];
   /** Results of this sweep's runs (reused and new), in plan order. */
   readonly results: readonly RunResult[];
@@ -66,7 +72,7 @@ export interface SweepOutcome {
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
-export function pointLabel(point: GridPoint, gridKeys: readonly string[]): string {
+export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[]): string {
   return gridKeys.map((k) => `${k}=${renderValue(point.values[k]) || '·'}`).join(' ') || 'the study';
 }
 
@@ -80,7 +86,7 @@ function resumeCommand(opts: SweepOptions, outDir: string): string {
 }
 
 /** Previous results of this plan's runs (ok ones are reused; failed ones run again) and the stale rest. */
-function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
+function splitPrevious(plan: AnyPlan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
   const byId = new Map(plan.runs.map((r) => [r.runId, r]));
   const done = new Map<string, RunResult>();
   const stale: Record<string, string>[] = [];
@@ -99,26 +105,46 @@ function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metr
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
+  const loaded = loadAnyStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}) });
+  return runSweep(loaded, opts);
+}
+
+/**
+ * Bounds of a run: study may name metrics its runs have not reported yet: they are checked for their shape
+ * now and for their columns once the runs have said which metrics there are (the end of the sweep).
+ */
+function boundsNamingUnknownMetrics(plan: CommandPlan): string[] {
+  const suffixes = STAT_SUFFIXES.map((s) => `_${s}`);
+  return plan.study.expect.flatMap((entry) => Object.keys(entry)).filter((k) => k !== 'where' && suffixes.some((s) => k.endsWith(s)));
+}
+
+/** The sweep of a loaded study; `train` replaces run.command for a study given to runStudy() (src/api.ts). */
+export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, train?: TrainFunction): Promise<SweepOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const loaded = loadStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}) });
-  const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
-  const metrics = planMetrics(plan);
+  const plan = planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
+  const ownCode = isCommandPlan(plan);
+  const required = planMetrics(plan);
   const shard = opts.shard ?? null;
-  const tasks = selectShard(plan.runs, shard);
+  const tasks: readonly PlannedRun[] = selectShard<PlannedRun>(plan.runs, shard);
   const taskIds = new Set(tasks.map((t) => t.runId));
 
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
-  const expectations = expectationsOf(plan, metrics, loaded.file);
-  checkDatasets(plan);
+  let expectations: Expectation[] = expectationsOf(plan, required, loaded.file, ownCode ? boundsNamingUnknownMetrics(plan) : []);
+  if (ownCode) {
+    if (opts.inline) throw new InputError(`--inline: expected a study of noise-sweep's models, found one with run: (its runs are ${train ? 'calls of your function' : 'child processes'} already)`);
+    checkOwnCode(plan, loaded.file, train);
+  } else checkDatasets(plan);
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
-    return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
+    return { outDir: '', plan, metrics: required, results: [], summary: [], reused: 0 };
   }
 
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
   const opened = openResultsDir(outDir, mode);
+  // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
+  let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
   const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
   const todo = tasks.filter((t) => !done.has(t.runId));
   const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
@@ -135,16 +161,16 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   if (opened.previous && existsSync(historyPath)) readLogCuttingTornLine(historyPath);
   if (opened.previous && !opts.quiet) log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
 
-  const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
+  let runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
   let historyCsv: AppendCsv | undefined;
   const sums = new Map<number, { total: number; n: number }>();
-  const sortMetric = sortMetricOf(metrics);
-  for (const r of results.values()) addToSums(sums, r, sortMetric);
+  const sort = sortOf(metrics, plan.study.sort);
+  for (const r of results.values()) addToSums(sums, r, sort.metric);
   let failed = 0;
   const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const bestSoFar = (): string => {
     let best: { mean: number; index: number } | undefined;
-    const better = lowerIsBetter(sortMetric) ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+    const better = sort.lowerIsBetter ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
     for (const [index, s] of sums) if (!best || better(s.total / s.n, best.mean)) best = { mean: s.total / s.n, index };
     return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
   };
@@ -152,7 +178,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     progress.stop();
     process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
   });
-  const launcher = chooseLauncher(opts.workers, opts.inline ?? false);
+  const launcher = (ownCode ? ownCodeLauncher(opts.workers, outDir, train) : chooseLauncher(opts.workers, opts.inline ?? false)) as Launcher<PlannedRun>;
   try {
     await launcher.run(todo, {
       signal: stop.signal,
@@ -164,9 +190,17 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
           const keys = plan.gridKeys.map((k) => safeCell(point.values[k]));
           for (const h of result.history) historyCsv.append([...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]);
         }
+        const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
+        if (wider) {
+          // A metric no earlier run reported: runs.csv gets its column (rewritten from disk) before this row.
+          runsCsv.close();
+          metrics = wider;
+          widenRunsCsv(outDir, runColumns(plan.gridKeys, metrics));
+          runsCsv = new AppendCsv(join(outDir, 'runs.csv'), runColumns(plan.gridKeys, metrics));
+        }
         runsCsv.append(runRow(point, plan.gridKeys, metrics, result));
         results.set(result.runId, result);
-        if (result.status === 'ok') addToSums(sums, result, sortMetric);
+        if (result.status === 'ok') addToSums(sums, result, sort.metric);
         else {
           failed++;
           if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
@@ -182,20 +216,32 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     await launcher.close();
   }
 
+  // Bounds on metrics learned from the runs are checked now; a bad one is still an input error (exit 2), after
+  // every result is written.
+  let badBound: unknown;
+  if (ownCode) {
+    try {
+      expectations = expectationsOf(plan, metrics, loaded.file);
+    } catch (err) {
+      badBound = err;
+      expectations = [];
+    }
+  }
   const { summary, verdicts } = await finishResults({ dir: outDir, set: set(), expectations, quiet: opts.quiet, log, ...(opts.junit ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) });
   const current = [...results.values()].filter((r) => taskIds.has(r.runId));
 
-  const failedNow = current.filter((r) => r.status !== 'ok').length;
+  const failedNow = current.filter((r) => r.status !== 'ok');
   if (!opts.quiet) {
     log('');
     const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
-    log(`${current.length - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
+    log(`${current.length - failedNow.length} runs ok${reusedNote}${failedNow.length ? `, ${failedNow.length} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
   }
   const signal = stop.received();
   if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resumeCommand(opts, outDir)}`, signal);
-  if (failedNow > 0) {
-    const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
-    throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
+  if (badBound) throw badBound;
+  if (failedNow.length > 0) {
+    const why = stop.signal.aborted ? `stopped after ${failedNow.length} failures (--max-failures ${opts.maxFailures}); ` : '';
+    throw new RunsFailed(`${why}${failedNow.length} of ${tasks.length} runs failed (first: ${failedNow[0]!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
   }
   throwIfViolated(verdicts);
   return { outDir, plan, metrics, results: current, summary, reused: done.size };
@@ -216,20 +262,27 @@ function checkDatasets(plan: Plan): void {
   }
 }
 
-async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[], log: (line: string) => void): Promise<void> {
+async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void): Promise<void> {
   let reused = 0;
+  let seconds: number[] = [];
   if (opts.resume && opts.out) {
     const previous = readCsvLog(join(opts.out, 'runs.csv'));
-    const ok = new Set(previous.rows.filter((r) => r.status === 'ok').map((r) => r.run_id));
+    const okRows = previous.rows.filter((r) => r.status === 'ok');
+    const ok = new Set(okRows.map((r) => r.run_id));
     reused = tasks.filter((t) => ok.has(t.runId)).length;
+    seconds = okRows.map((r) => Number(r.seconds)).filter((x) => Number.isFinite(x));
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
   const todo = opts.resume ? tasks.length - reused : tasks.length;
   if (todo === 0) return;
-  const estimate = await estimateSeconds(tasks, opts.workers);
+  if (isCommandPlan(plan)) {
+    log(estimateOwnCode(seconds, todo, opts.workers));
+    return;
+  }
+  const estimate = await estimateSeconds(tasks as readonly RunTask[], opts.workers);
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
-  const seconds = (estimate.seconds * todo) / tasks.length;
-  log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
+  const total = (estimate.seconds * todo) / tasks.length;
+  log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

@@ -7,14 +7,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { Plan } from '../plan/plan.js';
+import type { AnyPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { readCsvLog, runColumns, runRow, csvText } from './runs-csv.js';
 import { writeFileAtomic } from './results-dir.js';
 import { summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
-  readonly plan: Plan;
+  readonly plan: AnyPlan;
   readonly metrics: readonly string[];
   /** Index of the baseline grid point (see plan/baseline.ts), or null. */
   readonly baseline: number | null;
