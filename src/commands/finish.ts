@@ -126,7 +126,7 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 }
 
 /** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], metric: string): Promise<void> {
+async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy): Promise<void> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   const html = await renderReport({
@@ -134,6 +134,7 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
     gridKeys: set.plan.gridKeys,
     summary,
     runs,
+    lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
@@ -149,7 +150,7 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const runs = runRows(set);
   const best = bestPerPlacement(set, summary, runs, sort);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, runs, best, metric);
+  await writeReport(dir, set, summary, runs, best, sort);
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
 

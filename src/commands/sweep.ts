@@ -78,6 +78,7 @@ export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[
 
 /** The command that continues this sweep, for the message after an interruption. */
 function resumeCommand(opts: SweepOptions, outDir: string): string {
+  if (opts.config === 'runStudy()') return `runStudy({ ..., out: ${JSON.stringify(outDir)}, resume: true })`;
   const parts = ['npx sweep', opts.config, '--out', outDir, '--resume'];
   for (const s of opts.set) parts.push('--set', `'${s}'`);
   if (opts.repeats !== undefined) parts.push('--repeats', String(opts.repeats));
