@@ -135,6 +135,7 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
     summary,
     runs,
     lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
+    sortMetric: metric,
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),

@@ -18,6 +18,8 @@ import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
 import { orderMetrics, widenedMetrics, widenRunsCsv } from '../report/runs-header.js';
 import type { TrainFunction } from '../worker/run-function.js';
 import { checkOwnCode, estimateOwnCode, ownCodeLauncher } from './own-code.js';
+import { sortMetricName } from '../plan/command-config.js';
+import { didYouMean } from '../config/suggest.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue, safeCell } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
@@ -135,7 +137,11 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
   if (ownCode) {
     if (opts.inline) throw new InputError(`--inline: expected a study of noise-sweep's models, found one with run: (its runs are ${train ? 'calls of your function' : 'child processes'} already)`);
     checkOwnCode(plan, loaded.file, train);
-  } else checkDatasets(plan);
+  } else {
+    const sortMetric = plan.study.sort === undefined ? undefined : sortMetricName(plan.study.sort);
+    if (sortMetric !== undefined && !required.includes(sortMetric)) throw new InputError(`${loaded.file}: sort: expected one of the study's metrics (${required.join(', ')})${didYouMean(sortMetric, required)}, found "${sortMetric}"`);
+    checkDatasets(plan);
+  }
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
     return { outDir: '', plan, metrics: required, results: [], summary: [], reused: 0 };
@@ -157,7 +163,11 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
   const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
   // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
   const header = runColumns(plan.gridKeys, metrics);
-  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) writeRunsCsv(outDir, set());
+  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
+    // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
+    if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);
+    else writeRunsCsv(outDir, set());
+  }
   const historyPath = join(outDir, 'history.csv');
   if (opened.previous && existsSync(historyPath)) readLogCuttingTornLine(historyPath);
   if (opened.previous && !opts.quiet) log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);

@@ -34,6 +34,8 @@ export interface ReportInput {
   readonly baselineLabel?: string;
   /** Which way is better for a metric (see html-table.ts). */
   readonly lowerIsBetter?: (metric: string) => boolean;
+  /** The metric that ranks points: charted when there is no accuracy (a run: study's own metrics). */
+  readonly sortMetric?: string;
 }
 
 /** Metrics in the order the table shows them: test before train, accuracy before loss, then the rest. */
@@ -98,7 +100,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const metrics = metricsOf(summary);
   const roles = chooseRoles(gridKeys, summary);
   const accuracies = ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m));
-  const chartMetrics = accuracies.length > 0 ? accuracies : metrics.slice(0, 1);
+  const chartMetrics = accuracies.length > 0 ? accuracies : input.sortMetric !== undefined && metrics.includes(input.sortMetric) ? [input.sortMetric] : metrics.slice(0, 1);
   const boxMetric = chartMetrics[0];
   const bestKeys = new Set((input.best?.groups ?? []).filter((g) => g.runnerUp !== null).map((g) => pointKey(g.best, gridKeys)));
   const ok = runs.filter((r) => r.status === 'ok').length;

@@ -63,6 +63,20 @@ describe('run: studies (end to end)', function () {
     expect(csv(join(out, 'summary.csv'))[0]!.extra_mean).to.not.equal('');
   });
 
+  it('a resumed study that requires a metric more widens runs.csv from disk, keeping every row', async () => {
+    const config = tmpFile('own.yaml', scriptStudy('extra'));
+    const out = join(tmpDir(), 'r');
+    await sweepCommand(options(config, out, { repeats: 1 }));
+    expect(Object.keys(csv(join(out, 'runs.csv'))[0]!)).to.deep.equal(['repeat', 'seed', 'score', 'seconds', 'engine', 'status', 'error', 'run_id']);
+    const before = csv(join(out, 'runs.csv'))[0]!;
+    const resumed = await sweepCommand(options(config, out, { resume: true, set: ['run.columns=[extra]'] }));
+    expect(resumed.reused).to.equal(1);
+    const rows = csv(join(out, 'runs.csv'));
+    expect(Object.keys(rows[0]!)).to.deep.equal(['repeat', 'seed', 'score', 'extra', 'seconds', 'engine', 'status', 'error', 'run_id']);
+    expect(rows[0]).to.deep.equal({ ...before, extra: '' });
+    expect(Number(rows[1]!.extra)).to.be.greaterThan(0);
+  });
+
   it('records failed runs with the end of their stderr, goes on, and exits with 3', async () => {
     const out = join(tmpDir(), 'r');
     const study = STUDY.replace('params: { mode: ok }', 'params: { mode: ok }').replace(`"ok"`, '"{params.mode}"').replace('grid:\n', 'grid:\n  params.mode: [ok, fail]\n').replace('baseline: { params.lr: 0.1 }', 'baseline: { params.lr: 0.1, params.mode: ok }');
@@ -173,6 +187,8 @@ describe('run: studies as a process: kills and signals leave no process behind',
     ['params without run:', 'name: x\nparams: { lr: 1 }\n', /: params: expected params only in a study with run:/],
     ['a grid key outside params', 'name: x\nsort: a\nrun: { command: [echo] }\ngrid: { train.epochs: [1, 2] }\n', /: grid\.train\.epochs: expected params\.<key> \(your own settings\) or seed/],
     ['a metrics file every run shares', 'name: x\nsort: a\nrun: { command: [echo], metrics: m.json }\n', /: run\.metrics: expected "stdout" or a file path that differs per run/],
+    ['a sort metric a model study does not have', 'name: x\nsort: test_acuracy\n', /: sort: expected one of the study's metrics \(train_loss, train_accuracy, test_loss, test_accuracy\) \(did you mean "test_accuracy"\?\), found "test_acuracy"/],
+    ['a misspelt run: key', 'name: x\nsort: a\nrun: { comand: [echo] }\n', /: run\.comand: unknown key \(did you mean "command"\?\)/],
     ['a folder that does not exist', 'name: x\nsort: a\nrun: { command: [echo], cwd: nowhere }\n', /: run\.cwd: expected a folder .*no such folder/],
   ];
   for (const [what, yaml, pattern] of bad) {
