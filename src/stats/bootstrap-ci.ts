@@ -1,3 +1,5 @@
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { Xoshiro128 } from '../engine/rng/xoshiro128.js';
 import { checkPaired } from './paired.js';
 import { pairScores } from './probability-better.js';
@@ -19,6 +21,12 @@ export interface BootstrapOptions {
   readonly level?: number;
   /** Seeds the draws (an integer, taken as 32 bits): the same seed gives the same interval. */
   readonly seed: number;
+}
+
+/** probabilityBetterCi's options: those of percentileBootstrap, and whether to expand the interval (default true). */
+export interface ProbabilityCiOptions extends BootstrapOptions {
+  /** Widen the percentile interval for small samples (expandedLevel); default true. */
+  readonly expand?: boolean;
 }
 
 export interface BootstrapInterval {
@@ -73,26 +81,57 @@ export function percentileBootstrap(n: number, statistic: (indices: Int32Array) 
 }
 
 /**
- * The percentile bootstrap interval of P(A>B) (probabilityBetter) over paired repeats, resampling pairs.
+ * The coverage at which to take a percentile interval of a mean of n values so that it is as wide as a t
+ * interval at `level`: Hesterberg's (2015) "expanded percentile" interval ("What teachers should know about the
+ * bootstrap", The American Statistician 69(4), §4.4): α' / 2 = Φ(−√(n / (n − 1)) · t(1 − α / 2, n − 1)).
+ * Why: the plain percentile interval of a mean resamples with the plug-in variance, so it is about
+ * √((n − 1)/n) too narrow and too narrow again by using z for t; over identical configurations it said
+ * "better" or "worse" in 5.5 % of comparisons of 10–30 repeats and 6.9 % at 8 (nominal 5 %;
+ * test/stats/verdict-simulation.ts). The expansion brings that to the nominal rate (see verdict.test.ts).
+ *
+ * @param n the number of values averaged: an integer ≥ 2
+ * @param level the intended coverage, in (0, 1)
+ * @returns the expanded coverage, in [level, 1) (scipy: 1 − 2·norm.cdf(−√(n/(n−1))·t.ppf(1 − α/2, n − 1)))
+ * @throws {RangeError} when n < 2 or level is outside (0, 1)
+ * @example
+ * expandedLevel(10, 0.95); // => 0.9829... (take the 0.85 % and 99.15 % quantiles)
+ */
+export function expandedLevel(n: number, level: number): number {
+  if (!(Number.isInteger(n) && n >= 2)) throw new RangeError(`expandedLevel: expected n to be an integer ≥ 2, found ${String(n)}`);
+  if (!(typeof level === 'number' && level > 0 && level < 1)) throw new RangeError(`expandedLevel: expected level in (0, 1), found ${String(level)}`);
+  const z = Math.sqrt(n / (n - 1)) * tQuantile(1 - (1 - level) / 2, n - 1);
+  // For n = 2 the tail is below 1e-70 and 1 − α' rounds to 1: the interval is then the resamples' whole range.
+  return Math.min(Math.max(level, 1 - 2 * normalCdf(-z, 0, 1)), LARGEST_BELOW_ONE);
+}
+
+/** The largest double below 1, so an expanded level stays a valid coverage for percentileBootstrap. */
+const LARGEST_BELOW_ONE = 1 - 2 ** -53;
+
+/**
+ * The bootstrap interval of P(A>B) (probabilityBetter) over paired repeats, resampling pairs: the percentile
+ * interval, expanded for the sample size (expandedLevel) unless `expand` is false.
  *
  * @param a the metric over A's repeats: at least one finite number
  * @param b the metric over B's repeats, repeat i paired with a's repeat i
  * @param lowerIsBetter when true, lower values win (losses, errors)
- * @param options as percentileBootstrap's
+ * @param options as percentileBootstrap's, and expand (default true)
  * @returns the interval, within [0, 1]
  * @throws {TypeError} when a value is not a finite number
  * @throws {RangeError} when a and b are empty or differ in length, or an option is out of range
  * @example
  * probabilityBetterCi([0.9, 0.85, 0.88, 0.8], [0.8, 0.84, 0.88, 0.81], false, { seed: 7 }); // => { low: 0.25, high: 1 }
  */
-export function probabilityBetterCi(a: readonly number[], b: readonly number[], lowerIsBetter: boolean, options: BootstrapOptions): BootstrapInterval {
+export function probabilityBetterCi(a: readonly number[], b: readonly number[], lowerIsBetter: boolean, options: ProbabilityCiOptions): BootstrapInterval {
   checkPaired('probabilityBetterCi', a, b, 1);
   const scores = pairScores(a, b, lowerIsBetter);
+  const { expand = true, ...bootstrap } = options;
+  const level = bootstrap.level ?? DEFAULT_LEVEL;
+  const widened = expand && scores.length >= 2 ? { ...bootstrap, level: expandedLevel(scores.length, level) } : bootstrap;
   return percentileBootstrap(scores.length, (indices) => {
     let sum = 0;
     for (let i = 0; i < indices.length; i++) sum += scores[indices[i]!]!;
     return sum / indices.length;
-  }, options);
+  }, widened);
 }
 
 /**

@@ -4,6 +4,21 @@ export type Verdict = 'better' | 'worse' | 'equivalent' | 'inconclusive';
 /** Bouthillier et al.'s (2021) threshold for a meaningful P(A>B). */
 export const DEFAULT_GAMMA = 0.75;
 
+/**
+ * The fewest paired repeats that can call a comparison better or worse at a two-sided level α: with n
+ * repeats, identical configurations still give n wins out of n (or n losses) with probability 2·2⁻ⁿ, and
+ * every resample of such a sample is [1, 1]; so n must make 2·2⁻ⁿ ≤ α: 6 repeats at α = 0.05.
+ *
+ * @param alpha the two-sided error rate, in (0, 1); default 0.05
+ * @returns the smallest such n
+ * @example
+ * minRepeatsForVerdict(); // => 6
+ */
+export function minRepeatsForVerdict(alpha = 0.05): number {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`minRepeatsForVerdict: expected alpha in (0, 1), found ${String(alpha)}`);
+  return Math.ceil(Math.log2(2 / alpha));
+}
+
 export interface VerdictInput {
   /** The estimated P(A>B) (probabilityBetter): checked, and carried for the caller; the verdict rests on the intervals. */
   readonly probability: number;
@@ -21,6 +36,11 @@ export interface VerdictInput {
   readonly gamma?: number;
   /** The half-width d of the band ±d of differences that do not matter, in the metric's units; none by default. */
   readonly equivalence?: number;
+  /**
+   * How many paired repeats the intervals come from. Below minRepeatsForVerdict() no verdict of better or
+   * worse is given (inconclusive: too few repeats); absent, the caller vouches for enough repeats.
+   */
+  readonly repeats?: number;
 }
 
 /**
@@ -37,12 +57,12 @@ export interface VerdictInput {
  * 4. **inconclusive** otherwise: the interval contains ½ (more repeats may decide: see repeatsToDecide), or
  *    it clears ½ but stays short of γ (a real but small effect).
  *
- * The P(A>B) interval should come from enough repeats: a percentile bootstrap of n wins out of n is [1, 1]
- * however small n, so with identical configurations "better" or "worse" comes out with probability at least
- * 2·2⁻ⁿ. Measured over 20,000 simulated comparisons of identical normal scores (test/stats/verdict-simulation.ts):
- * 25.1 % with 3 repeats, 6.2 % with 5, 6.9 % with 8 and 5.5 % ± 0.16 % with 10 to 30 (5.25 % for accuracies on
- * 70 test points), against the nominal 5 %: the percentile interval of a mean is about √((n − 1)/n) too
- * narrow. Below 10 repeats, say that the verdict is unreliable.
+ * The P(A>B) interval should come from enough repeats, and be the expanded one (probabilityBetterCi's
+ * default): a percentile bootstrap of n wins out of n is [1, 1] however small n, so with identical
+ * configurations "better" or "worse" would come out with probability 2·2⁻ⁿ (25 % at 3 repeats); given
+ * `repeats`, fewer than minRepeatsForVerdict() (6) give "inconclusive". Measured over simulated comparisons of
+ * identical configurations (test/stats/verdict-simulation.ts): see verdict.test.ts for the observed rates, at
+ * or below the nominal 5 % from 6 repeats on.
  *
  * @param input P(A>B), its interval, the difference's interval, γ and the optional band
  * @returns the verdict
@@ -54,7 +74,7 @@ export interface VerdictInput {
  * verdictOf({ probability: 0.85, probabilityLow: 0.7, probabilityHigh: 0.95, differenceLow: 0.004, differenceHigh: 0.02, equivalence: 0.03 }); // => 'equivalent'
  */
 export function verdictOf(input: VerdictInput): Verdict {
-  const { probability, probabilityLow, probabilityHigh, differenceLow, differenceHigh, gamma = DEFAULT_GAMMA, equivalence } = input;
+  const { probability, probabilityLow, probabilityHigh, differenceLow, differenceHigh, gamma = DEFAULT_GAMMA, equivalence, repeats } = input;
   const name = 'verdictOf';
   for (const [key, p] of [['probability', probability], ['probabilityLow', probabilityLow], ['probabilityHigh', probabilityHigh]] as const) {
     if (!(typeof p === 'number' && p >= 0 && p <= 1)) throw new RangeError(`${name}: expected ${key} in [0, 1], found ${String(p)}`);
@@ -72,7 +92,10 @@ export function verdictOf(input: VerdictInput): Verdict {
     throw new RangeError(`${name}: expected equivalence (the band's half-width) to be a finite number > 0, found ${String(equivalence)}`);
   }
 
+  if (repeats !== undefined && !(Number.isInteger(repeats) && repeats >= 0)) throw new RangeError(`${name}: expected repeats to be a whole number, found ${String(repeats)}`);
+
   if (equivalence !== undefined && hasDifference && -equivalence <= differenceLow && differenceHigh <= equivalence) return 'equivalent';
+  if (repeats !== undefined && repeats < minRepeatsForVerdict()) return 'inconclusive';
   if (probabilityLow > 0.5 && probabilityHigh >= gamma) return 'better';
   if (probabilityHigh < 0.5 && probabilityLow <= 1 - gamma) return 'worse';
   return 'inconclusive';

@@ -7,7 +7,7 @@
  */
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { expect } from 'chai';
-import { percentileBootstrap, probabilityBetterCi, type BootstrapOptions } from '../../src/stats/bootstrap-ci.js';
+import { expandedLevel, percentileBootstrap, probabilityBetterCi, type BootstrapOptions } from '../../src/stats/bootstrap-ci.js';
 import { expectClose, readCases } from './fixtures.js';
 
 interface Case {
@@ -44,7 +44,7 @@ function run(c: Case): { low: number; high: number; drawn: number[][] } {
   }
   // probabilityBetterCi draws the same indices as percentileBootstrap with the same n and options.
   percentileBootstrap(c.a.length, (idx) => (record(idx), 0), { ...options, resamples: 2 });
-  return { ...probabilityBetterCi(c.a, c.b, c.lowerIsBetter, options), drawn };
+  return { ...probabilityBetterCi(c.a, c.b, c.lowerIsBetter, { ...options, expand: false }), drawn };
 }
 
 /** Standard normal density, for the Monte-Carlo spread of a sample quantile. */
@@ -127,5 +127,30 @@ describe('percentileBootstrap', () => {
     expect(() => percentileBootstrap(3, () => NaN, { seed: 1 })).to.throw(RangeError, /^percentileBootstrap: expected the statistic to return a finite number, found NaN on resample 0/);
     expect(() => probabilityBetterCi([1, 2], [1], false, { seed: 1 })).to.throw(RangeError, /^probabilityBetterCi: expected paired samples/);
     expect(() => probabilityBetterCi([], [], false, { seed: 1 })).to.throw(RangeError, /^probabilityBetterCi: expected at least 1/);
+  });
+});
+
+describe('expandedLevel', () => {
+  // scipy 1.10: 1 - 2 * norm.cdf(-sqrt(n / (n - 1)) * t.ppf(0.975, n - 1)).
+  const scipy: [number, number][] = [[5, 0.998091798896235], [10, 0.9828987219483842], [30, 0.9624921994435589]];
+  it('widens a 95 % percentile interval as scipy computes it (Hesterberg 2015)', () => {
+    // 1e-10: stdlib's t quantile and scipy's differ by a few 1e-12 in the 13th digit.
+    for (const [n, level] of scipy) expect(expandedLevel(n, 0.95), `n = ${n}`).to.be.closeTo(level, 1e-10);
+  });
+  it('stays below 1 where the tail underflows (n = 2), and never narrows', () => {
+    expect(expandedLevel(2, 0.95)).to.be.below(1).and.above(0.999999);
+    expect(expandedLevel(1000, 0.95)).to.be.at.least(0.95);
+  });
+  it('is what probabilityBetterCi uses by default: wider than the plain percentile interval', () => {
+    const a = [0.81, 0.79, 0.84, 0.8, 0.83, 0.78, 0.82, 0.85, 0.8, 0.79];
+    const b = [0.8, 0.8, 0.82, 0.81, 0.8, 0.79, 0.8, 0.83, 0.78, 0.8];
+    const plain = probabilityBetterCi(a, b, false, { seed: 4, expand: false });
+    const wide = probabilityBetterCi(a, b, false, { seed: 4 });
+    expect(wide.low).to.be.below(plain.low);
+    expect(wide.high).to.be.at.least(plain.high);
+  });
+  it('names itself on bad input', () => {
+    expect(() => expandedLevel(1, 0.95)).to.throw(RangeError, /^expandedLevel: expected n/);
+    expect(() => expandedLevel(5, 1)).to.throw(RangeError, /^expandedLevel: expected level/);
   });
 });

@@ -58,7 +58,7 @@ export function simulateVerdicts(s: Simulation): Record<Verdict, number> {
     }
     const interval = probabilityBetterCi(a, b, false, { seed: k, resamples });
     const t = pairedT(a, b);
-    counts[verdictOf({ probability: probabilityBetter(a, b), probabilityLow: interval.low, probabilityHigh: interval.high, differenceLow: t?.ci95Low ?? null, differenceHigh: t?.ci95High ?? null })]++;
+    counts[verdictOf({ probability: probabilityBetter(a, b), probabilityLow: interval.low, probabilityHigh: interval.high, differenceLow: t?.ci95Low ?? null, differenceHigh: t?.ci95High ?? null, repeats: n })]++;
   }
   return counts;
 }
@@ -68,7 +68,7 @@ function main(): void {
   const resamples = Number(process.argv[3] ?? 1000);
   const kinds: [string, Draw][] = [['normal', normalScore], ['accuracy', accuracyScore(0.8)]];
   for (const [kind, draw] of kinds) {
-    for (const [minRepeats, maxRepeats] of [[3, 3], [5, 5], [8, 8], [10, 30]] as const) {
+    for (const [minRepeats, maxRepeats] of [[3, 3], [5, 5], [6, 6], [8, 8], [10, 30]] as const) {
       const c = simulateVerdicts({ comparisons, drawA: draw, drawB: draw, minRepeats, maxRepeats, resamples });
       const rate = (c.better + c.worse) / comparisons;
       const se = Math.sqrt((rate * (1 - rate)) / comparisons);
