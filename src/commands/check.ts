@@ -6,7 +6,7 @@
 import { parseExpect } from '../check/expect.js';
 import { judge, type Verdict } from '../check/judge.js';
 import { junitXml } from '../check/junit.js';
-import { loadStudy } from '../config/load.js';
+import { loadAnyStudy } from '../config/load.js';
 import { readResults } from '../report/read-results.js';
 import { writeFileAtomic } from '../report/results-dir.js';
 import { checkOutputFile } from '../store/output-file.js';
@@ -35,7 +35,7 @@ export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   // Bounds hold for a whole study: judged on one shard, every point would see a fraction of its runs.
   if (shard) throw new InputError(`${join(opts.dir, 'meta.json')}: shard: expected the results of a whole study, found shard ${shard.index}/${shard.count}; merge the shards (sweep merge ... --out DIR) and check DIR`);
   const source = opts.config ?? saved.configPath;
-  const rawExpect = opts.config ? loadStudy(opts.config).study.expect : plan.study.expect;
+  const rawExpect = opts.config ? loadAnyStudy(opts.config).study.expect : plan.study.expect;
   const expectations = parseExpect(rawExpect.length ? rawExpect : undefined, source, { gridKeys: plan.gridKeys, columns: summaryStatColumns(metrics), points: plan.points.map((p) => p.values) });
   const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline });
   const verdicts = judge(expectations, summary, plan.gridKeys);

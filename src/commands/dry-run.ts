@@ -4,11 +4,12 @@
  * per engine with few epochs, timed in this process and scaled to the study.
  */
 import { performance } from 'node:perf_hooks';
-import type { Plan } from '../plan/plan.js';
+import { type CommandPlan, isCommandPlan, type Plan } from '../plan/plan.js';
 import type { RunTask } from '../protocol.js';
 import train from '../worker/train.js';
 import { renderValue } from '../report/cells.js';
 import { canonicalJson } from '../plan/identity.js';
+import { describeOwnCode } from './own-code.js';
 
 /** Epochs of a calibration run: enough to amortize model building, few enough to take a second or two. */
 const CALIBRATION_EPOCHS = 200;
@@ -51,8 +52,9 @@ export async function estimateSeconds(tasks: readonly RunTask[], workers: number
 }
 
 /** Human lines describing a plan. */
-export function describePlan(plan: Plan, tasks: readonly RunTask[], reused: number): string[] {
+export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonly runId: string }[], reused: number): string[] {
   const lines = [`study ${plan.study.name}: ${plan.points.length} grid point(s) × ${plan.study.repeats} repeats = ${plan.runs.length} runs` + (tasks.length !== plan.runs.length ? `, ${tasks.length} in this shard` : '') + (reused ? `, ${reused} already done` : '')];
+  if (isCommandPlan(plan)) return [...lines, ...describeOwnCode(plan)];
   for (const p of plan.points) {
     const label = plan.gridKeys.map((k) => `${k}=${renderValue(p.values[k]) || '·'}`).join(' ') || '(single point)';
     const sites = p.config.noise.sites.map((s) => `${s.placement}:${s.stddev}`).join(',') || 'no noise';

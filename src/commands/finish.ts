@@ -11,7 +11,8 @@ import { judge, type Verdict } from '../check/judge.js';
 import { junitXml } from '../check/junit.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
-import type { Plan } from '../plan/plan.js';
+import type { SortSpec } from '../config/schema.js';
+import { type AnyPlan, isCommandPlan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
 import { writeFileAtomic } from '../report/results-dir.js';
 import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
@@ -45,10 +46,10 @@ export interface Finished {
 }
 
 /** Validates the study's `expect:` list against the plan (before any run, so a typo costs a second). */
-export function expectationsOf(plan: Plan, metrics: readonly string[], file: string): Expectation[] {
+export function expectationsOf(plan: AnyPlan, metrics: readonly string[], file: string, moreColumns: readonly string[] = []): Expectation[] {
   return parseExpect(plan.study.expect.length ? plan.study.expect : undefined, file, {
     gridKeys: plan.gridKeys,
-    columns: summaryStatColumns(metrics),
+    columns: [...summaryStatColumns(metrics), ...moreColumns],
     points: plan.points.map((p) => p.values),
   });
 }
@@ -59,6 +60,25 @@ export function sortMetricOf(metrics: readonly string[]): string {
   return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
 }
 
+/** Metrics of a run: study in the terminal table (all of them are in summary.csv and report.html). */
+const OWN_CODE_SHOWN = 4;
+
+/** The metric that ranks grid points and which way is better. */
+export interface SortBy {
+  readonly metric: string;
+  readonly lowerIsBetter: boolean;
+}
+
+/** `sort:` as the study names it (the direction from the name unless given), else sortMetricOf's choice. */
+export function sortOf(metrics: readonly string[], sort: SortSpec | undefined): SortBy {
+  if (sort === undefined) {
+    const metric = sortMetricOf(metrics);
+    return { metric, lowerIsBetter: lowerIsBetter(metric) };
+  }
+  if (typeof sort === 'string') return { metric: sort, lowerIsBetter: lowerIsBetter(sort) };
+  return { metric: sort.metric, lowerIsBetter: sort.better === 'lower' };
+}
+
 /** The metrics the terminal table shows: the sort metric, its noise-on (or noise-off) twin, its train twin. */
 export function shownMetrics(metrics: readonly string[], sortMetric: string): string[] {
   const twin = sortMetric.endsWith('_noisy') ? sortMetric.slice(0, -'_noisy'.length) : `${sortMetric}_noisy`;
@@ -67,10 +87,10 @@ export function shownMetrics(metrics: readonly string[], sortMetric: string): st
 }
 
 /** "Which stddev is best for each placement", when the grid varies the placement and something else. */
-function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], metric: string): BestInGroup[] {
+function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], { metric, lowerIsBetter }: SortBy): BestInGroup[] {
   const { gridKeys } = set.plan;
   if (!gridKeys.includes('noise.placement') || gridKeys.length < 2) return [];
-  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter: lowerIsBetter(metric) });
+  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter });
 }
 
 function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: string): string {
@@ -109,7 +129,7 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 }
 
 /** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], metric: string): Promise<void> {
+async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy): Promise<void> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   const html = await renderReport({
@@ -117,6 +137,8 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
     gridKeys: set.plan.gridKeys,
     summary,
     runs,
+    lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
+    sortMetric: metric,
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
@@ -127,20 +149,26 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const { dir, log } = opts;
   const { summary, set } = writeFinalResults(dir, opts.set);
-  const metric = sortMetricOf(set.metrics);
+  const sort = sortOf(set.metrics, set.plan.study.sort);
+  const { metric } = sort;
   const runs = runRows(set);
-  const best = bestPerPlacement(set, summary, runs, metric);
+  const best = bestPerPlacement(set, summary, runs, sort);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, runs, best, metric);
+  await writeReport(dir, set, summary, runs, best, sort);
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, set.plan.study.name));
 
   if (!opts.quiet) {
     log('');
-    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shownMetrics(set.metrics, metric), sortBy: metric, lowerIsBetter: lowerIsBetter(metric), baseline: set.baseline }));
+    // A run: study's metrics follow no naming scheme: the table shows the sort metric and the next few.
+    const shown = isCommandPlan(set.plan) ? [metric, ...set.metrics.filter((m) => m !== metric)].slice(0, OWN_CODE_SHOWN) : shownMetrics(set.metrics, metric);
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline }));
+    if (set.baseline === null && set.plan.points.length > 1 && isCommandPlan(set.plan)) {
+      log(`no baseline: name the point the others are compared with (p-values, Cohen's d), e.g. baseline: { ${set.plan.gridKeys[0]}: ${renderValue(set.plan.points[0]!.values[set.plan.gridKeys[0]!])} }`);
+    }
     if (best.length > 0) {
       log('');
-      log(`best per noise.placement (${lowerIsBetter(metric) ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);
+      log(`best per noise.placement (${sort.lowerIsBetter ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);
       for (const b of best) log(describeBest(b, set.plan.gridKeys, metric));
     }
     if (verdicts.length > 0) {

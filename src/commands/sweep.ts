@@ -5,30 +5,38 @@
  */
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { loadStudy } from '../config/load.js';
-import { lowerIsBetter } from '../engine/metrics.js';
+import { type LoadedStudy, loadAnyStudy } from '../config/load.js';
+import type { AnyStudy } from '../config/schema.js';
 import { loadDataset } from '../data/load-dataset.js';
-import { Interrupted, RunsFailed } from '../errors.js';
+import { InputError, Interrupted, RunsFailed } from '../errors.js';
 import { checkOutputFile } from '../store/output-file.js';
 import { checkPointSize } from '../plan/limits.js';
 import { fileDataHash } from '../data/data-hash.js';
 import type { LimitName } from '../config/schema.js';
 import { RunLog, staleNote, withResumeHint } from '../report/run-log.js';
 import { chooseLauncher } from '../launch/choose.js';
+import type { Launcher } from '../launch/launcher.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
-import { makePlan, type GridPoint, type Plan } from '../plan/plan.js';
-import type { RunResult, RunTask } from '../protocol.js';
+import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
+import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
+import { orderMetrics, widenedMetrics, widenRunsCsv } from '../report/runs-header.js';
+import type { TrainFunction } from '../worker/run-function.js';
+import { checkOwnCode, estimateOwnCode, ownCodeLauncher } from './own-code.js';
+import { sortMetricName } from '../plan/command-config.js';
+import { didYouMean } from '../config/suggest.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
-import { renderValue, safeCell } from '../report/cells.js';
+import { renderValue } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { readCsvLog, resultFromRow, runColumns } from '../report/runs-csv.js';
+import { parseRunColumns, readCsvLog, resultFromRow, runColumns } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
 import { orderedResults, rewriteRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, sortMetricOf, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, sortOf, throwIfViolated } from './finish.js';
+import type { Expectation } from '../check/expect.js';
+import { STAT_SUFFIXES } from '../stats/summarize-group.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -63,7 +71,7 @@ export interface SweepOptions {
 
 export interface SweepOutcome {
   readonly outDir: string;
-  readonly plan: Plan;
+  readonly plan: Plan | CommandPlan;
   readonly metrics: readonly string[];
   /** Results of this sweep's runs (reused and new), in plan order. */
   readonly results: readonly RunResult[];
@@ -72,12 +80,13 @@ export interface SweepOutcome {
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
-export function pointLabel(point: GridPoint, gridKeys: readonly string[]): string {
+export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[]): string {
   return gridKeys.map((k) => `${k}=${renderValue(point.values[k]) || '·'}`).join(' ') || 'the study';
 }
 
 /** The command that continues this sweep, for the message after an interruption. */
 function resumeCommand(opts: SweepOptions, outDir: string): string {
+  if (opts.config === 'runStudy()') return `runStudy({ ..., out: ${JSON.stringify(outDir)}, resume: true })`;
   const parts = ['npx sweep', opts.config, '--out', outDir, '--resume'];
   for (const s of opts.set) parts.push('--set', `'${s}'`);
   if (opts.repeats !== undefined) parts.push('--repeats', String(opts.repeats));
@@ -86,7 +95,7 @@ function resumeCommand(opts: SweepOptions, outDir: string): string {
 }
 
 /** Previous results of this plan's runs (ok ones are reused; failed ones run again) and the stale rest. */
-function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
+function splitPrevious(plan: AnyPlan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
   const byId = new Map(plan.runs.map((r) => [r.runId, r]));
   const done = new Map<string, RunResult>();
   const stale: Record<string, string>[] = [];
@@ -105,127 +114,149 @@ function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metr
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
+  const loaded = loadAnyStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+  return runSweep(loaded, opts);
+}
+
+/**
+ * Bounds of a run: study may name metrics its runs have not reported yet: they are checked for their shape
+ * now and for their columns once the runs have said which metrics there are (the end of the sweep).
+ */
+function boundsNamingUnknownMetrics(plan: CommandPlan): string[] {
+  const suffixes = STAT_SUFFIXES.map((s) => `_${s}`);
+  return plan.study.expect.flatMap((entry) => Object.keys(entry)).filter((k) => k !== 'where' && suffixes.some((s) => k.endsWith(s)));
+}
+
+/** The sweep of a loaded study; `train` replaces run.command for a study given to runStudy() (src/api.ts). */
+export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, train?: TrainFunction): Promise<SweepOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const loaded = loadStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
-  const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir, fileDataHash);
-  const metrics = planMetrics(plan);
+  const plan = planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir, fileDataHash);
+  const ownCode = isCommandPlan(plan);
+  const required = planMetrics(plan);
   const shard = opts.shard ?? null;
-  const tasks = selectShard(plan.runs, shard);
+  const tasks: readonly PlannedRun[] = selectShard<PlannedRun>(plan.runs, shard);
   const taskIds = new Set(tasks.map((t) => t.runId));
 
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
-  const expectations = expectationsOf(plan, metrics, loaded.file);
-  checkDatasets(plan, loaded.file);
+  let expectations: Expectation[] = expectationsOf(plan, required, loaded.file, ownCode ? boundsNamingUnknownMetrics(plan) : []);
+  if (ownCode) {
+    if (opts.inline) throw new InputError(`--inline: expected a study of noise-sweep's models, found one with run: (its runs are ${train ? 'calls of your function' : 'child processes'} already)`);
+    checkOwnCode(plan, loaded.file, train);
+  } else {
+    const sortMetric = plan.study.sort === undefined ? undefined : sortMetricName(plan.study.sort);
+    if (sortMetric !== undefined && !required.includes(sortMetric)) throw new InputError(`${loaded.file}: sort: expected one of the study's metrics (${required.join(', ')})${didYouMean(sortMetric, required)}, found "${sortMetric}"`);
+    checkDatasets(plan, loaded.file);
+  }
   if (opts.junit) checkOutputFile(opts.junit, '--junit');
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
-    return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
+    return { outDir: '', plan, metrics: required, results: [], summary: [], reused: 0 };
   }
 
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
-  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, { metrics, runIds: new Set(plan.runs.map((r) => r.runId)) });
+  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, ownCode ? undefined : { metrics: required, runIds: new Set(plan.runs.map((r) => r.runId)) });
   try {
-    return await sweepInto(opts, { plan, metrics, shard, tasks, taskIds, baseline, expectations, loadedBaseDir: loaded.baseDir, outDir, opened, log });
+    // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
+    let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
+    const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
+    const todo = tasks.filter((t) => !done.has(t.runId));
+    const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
+
+    const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
+    writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
+    writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+
+    // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
+    const header = runColumns(plan.gridKeys, metrics);
+    if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
+      // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
+      if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);
+      else rewriteRunsCsv(outDir, plan, metrics);
+    }
+    if (opened.previous && !opts.quiet) {
+      log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
+      if (stale.length > 0) log(staleNote(stale.length, opened.previousMeta?.dataHashes, plan.dataHashes));
+    }
+
+    const runLog = new RunLog(outDir, plan, metrics, opened.lock);
+    const sums = new Map<number, { total: number; n: number }>();
+    const sort = sortOf(metrics, plan.study.sort);
+    for (const r of results.values()) addToSums(sums, r, sort.metric);
+    let failed = 0;
+    const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+    const bestSoFar = (): string => {
+      let best: { mean: number; index: number } | undefined;
+      const better = sort.lowerIsBetter ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+      for (const [index, s] of sums) if (!best || better(s.total / s.n, best.mean)) best = { mean: s.total / s.n, index };
+      return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
+    };
+    const stop = trapStop((signal) => {
+      progress.stop();
+      process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
+    });
+    const launcher = (ownCode ? ownCodeLauncher(opts.workers, outDir, train) : chooseLauncher(opts.workers, opts.inline ?? false)) as Launcher<PlannedRun>;
+    try {
+      await launcher.run(todo, {
+        signal: stop.signal,
+        onResult(result) {
+          const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
+          if (wider) metrics = wider;
+          // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
+          if (!runLog.record(result, wider)) return stop.abort('storage');
+          results.set(result.runId, result);
+          if (result.status === 'ok') addToSums(sums, result, sort.metric);
+          else {
+            failed++;
+            if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
+          }
+          progress.tick(bestSoFar(), failed);
+        },
+      });
+    } finally {
+      stop.release();
+      progress.stop();
+      runLog.close();
+      await launcher.close();
+    }
+    const resume = resumeCommand(opts, outDir);
+    runLog.throwIfFailed(resume);
+
+    // Bounds on metrics learned from the runs are checked now; a bad one is still an input error (exit 2), after
+    // every result is written.
+    let badBound: unknown;
+    if (ownCode) {
+      try {
+        expectations = expectationsOf(plan, metrics, loaded.file);
+      } catch (err) {
+        badBound = err;
+        expectations = [];
+      }
+    }
+    const judged = shard === null ? expectations : [];
+    const { summary, verdicts, set } = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
+    const current = orderedResults(set).filter((r) => taskIds.has(r.runId));
+
+    const failedNow = current.filter((r) => r.status !== 'ok');
+    if (!opts.quiet) {
+      log('');
+      const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
+      log(`${current.length - failedNow.length} runs ok${reusedNote}${failedNow.length ? `, ${failedNow.length} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
+      if (shard && expectations.length > 0) log(`expect: not judged on shard ${shard.index}/${shard.count} (it holds part of each grid point's runs); sweep merge judges the whole study`);
+    }
+    const signal = stop.received();
+    if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
+    if (badBound) throw badBound;
+    if (failedNow.length > 0) {
+      const why = stop.signal.aborted ? `stopped after ${failedNow.length} failures (--max-failures ${opts.maxFailures}); ` : '';
+      throw new RunsFailed(`${why}${failedNow.length} of ${tasks.length} runs failed (first: ${failedNow[0]!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
+    }
+    throwIfViolated(verdicts);
+    return { outDir, plan, metrics, results: current, summary, reused: done.size };
   } finally {
     await opened.lock.release();
   }
-}
-
-interface Prepared {
-  readonly plan: Plan;
-  readonly metrics: readonly string[];
-  readonly shard: Shard | null;
-  readonly tasks: readonly RunTask[];
-  readonly taskIds: ReadonlySet<string>;
-  readonly baseline: number | null;
-  readonly expectations: ReturnType<typeof expectationsOf>;
-  readonly loadedBaseDir: string;
-  readonly outDir: string;
-  readonly opened: Awaited<ReturnType<typeof openResultsDir>>;
-  readonly log: (line: string) => void;
-}
-
-/** The sweep proper, in a locked results directory. */
-async function sweepInto(opts: SweepOptions, p: Prepared): Promise<SweepOutcome> {
-  const { plan, metrics, shard, tasks, taskIds, baseline, expectations, outDir, opened, log } = p;
-  const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
-  const todo = tasks.filter((t) => !done.has(t.runId));
-  const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
-
-  const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: p.loadedBaseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
-  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
-  writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
-
-  // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
-  const header = runColumns(plan.gridKeys, metrics);
-  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) rewriteRunsCsv(outDir, plan, metrics);
-  if (opened.previous && !opts.quiet) {
-    log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
-    if (stale.length > 0) log(staleNote(stale.length, opened.previousMeta?.dataHashes, plan.dataHashes));
-  }
-
-  const runLog = new RunLog(outDir, plan, metrics, opened.lock);
-  const sums = new Map<number, { total: number; n: number }>();
-  const sortMetric = sortMetricOf(metrics);
-  for (const r of results.values()) addToSums(sums, r, sortMetric);
-  let failed = 0;
-  const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
-  const bestSoFar = (): string => {
-    let best: { mean: number; index: number } | undefined;
-    const better = lowerIsBetter(sortMetric) ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
-    for (const [index, s] of sums) if (!best || better(s.total / s.n, best.mean)) best = { mean: s.total / s.n, index };
-    return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
-  };
-  const stop = trapStop((signal) => {
-    progress.stop();
-    process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
-  });
-  const launcher = chooseLauncher(opts.workers, opts.inline ?? false);
-  try {
-    await launcher.run(todo, {
-      signal: stop.signal,
-      onResult(result) {
-        // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
-        if (!runLog.record(result)) return stop.abort('storage');
-        results.set(result.runId, result);
-        if (result.status === 'ok') addToSums(sums, result, sortMetric);
-        else {
-          failed++;
-          if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
-        }
-        progress.tick(bestSoFar(), failed);
-      },
-    });
-  } finally {
-    stop.release();
-    progress.stop();
-    runLog.close();
-    await launcher.close();
-  }
-  const resume = resumeCommand(opts, outDir);
-  runLog.throwIfFailed(resume);
-
-  const judged = shard === null ? expectations : [];
-  const finished = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
-  const current = orderedResults(finished.set).filter((r) => taskIds.has(r.runId));
-
-  const failedNow = current.filter((r) => r.status !== 'ok').length;
-  if (!opts.quiet) {
-    log('');
-    const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
-    log(`${current.length - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
-    if (shard && expectations.length > 0) log(`expect: not judged on shard ${shard.index}/${shard.count} (it holds part of each grid point's runs); sweep merge judges the whole study`);
-  }
-  const signal = stop.received();
-  if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
-  if (failedNow > 0) {
-    const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
-    throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
-  }
-  throwIfViolated(finished.verdicts);
-  return { outDir, plan, metrics, results: current, summary: finished.summary, reused: done.size };
 }
 
 /**
@@ -245,20 +276,27 @@ function checkDatasets(plan: Plan, file: string): void {
   }
 }
 
-async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[], log: (line: string) => void): Promise<void> {
+async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void): Promise<void> {
   let reused = 0;
+  let seconds: number[] = [];
   if (opts.resume && opts.out) {
     const previous = readCsvLog(join(opts.out, 'runs.csv'));
-    const ok = new Set(previous.rows.filter((r) => r.status === 'ok').map((r) => r.run_id));
+    const okRows = previous.rows.filter((r) => r.status === 'ok');
+    const ok = new Set(okRows.map((r) => r.run_id));
     reused = tasks.filter((t) => ok.has(t.runId)).length;
+    seconds = okRows.map((r) => Number(r.seconds)).filter((x) => Number.isFinite(x));
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
   const todo = opts.resume ? tasks.length - reused : tasks.length;
   if (todo === 0) return;
-  const estimate = await estimateSeconds(tasks, opts.workers);
+  if (isCommandPlan(plan)) {
+    log(estimateOwnCode(seconds, todo, opts.workers));
+    return;
+  }
+  const estimate = await estimateSeconds(tasks as readonly RunTask[], opts.workers);
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
-  const seconds = (estimate.seconds * todo) / tasks.length;
-  log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
+  const total = (estimate.seconds * todo) / tasks.length;
+  log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

@@ -8,16 +8,16 @@ import YAML from 'yaml';
 import { InputError } from '../errors.js';
 import { formatIssue } from './issues.js';
 import { withPath } from './paths.js';
-import { DEFAULT_LIMITS, type LimitName, type Study, studySpec } from './schema.js';
+import { type AnyStudy, commandStudySpec, DEFAULT_LIMITS, type LimitName, MODEL_SECTIONS, type Study, studySpec } from './schema.js';
 
-export interface LoadedStudy {
+export interface LoadedStudy<S extends AnyStudy = Study> {
   /** The config file as given on the command line. */
   readonly file: string;
   /** Folder that relative paths in the study (data.file) resolve against. */
   readonly baseDir: string;
   /** The YAML as parsed, with overrides applied: grid points are built from this. */
   readonly raw: Record<string, unknown>;
-  readonly study: Study;
+  readonly study: S;
 }
 
 export interface Overrides {
@@ -67,12 +67,30 @@ export function validateStudy(raw: unknown, where: string, keyPrefix = ''): Stud
   throw new InputError(formatIssue(result.error.issues[0]!, studySpec, raw, where, keyPrefix));
 }
 
+/**
+ * Validates a raw study of either kind: with `run:` a study of the user's own code (no model sections), else
+ * one of noise-sweep's models (no `params`).
+ */
+export function validateAnyStudy(raw: unknown, where: string, keyPrefix = ''): AnyStudy {
+  const obj = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (!('run' in obj)) {
+    if ('params' in obj) throw new InputError(`${where}: ${keyPrefix}params: expected params only in a study with run: (they are your own command's settings; noise-sweep's models take data, model, train, noise, eval)`);
+    return validateStudy(raw, where, keyPrefix);
+  }
+  const section = MODEL_SECTIONS.find((k) => k in obj);
+  if (section !== undefined) throw new InputError(`${where}: ${keyPrefix}${section}: expected no ${section} in a study with run: (a run: study sweeps your own code over params; ${MODEL_SECTIONS.join(', ')} describe noise-sweep's models)`);
+  const result = commandStudySpec.safeParse(raw);
+  if (result.success) return result.data;
+  throw new InputError(formatIssue(result.error.issues[0]!, commandStudySpec, raw, where, keyPrefix));
+}
+
 /** Default study name: the config file's base name, made safe for a folder name. */
 function defaultName(file: string): string {
   return basename(file, extname(file)).replace(/[^\w.-]+/g, '-') || 'study';
 }
 
-export function loadStudy(file: string, overrides: Overrides = {}): LoadedStudy {
+/** The config file, parsed and with overrides applied, before validation. */
+function readStudyFile(file: string, overrides: Overrides): Record<string, unknown> {
   const limits = overrides.limits ?? {};
   const maxBytes = limits.yamlBytes ?? DEFAULT_LIMITS.yamlBytes;
   let text: string;
@@ -98,6 +116,17 @@ export function loadStudy(file: string, overrides: Overrides = {}): LoadedStudy 
   }
   if (overrides.repeats !== undefined) raw = { ...raw, repeats: overrides.repeats };
   for (const [name, value] of Object.entries(limits)) raw = withPath(raw, `limits.${name}`, value);
-  const study = validateStudy(raw, file);
-  return { file, baseDir: dirname(resolve(file)), raw, study };
+  return raw;
+}
+
+/** A study of noise-sweep's own models (a `run:` study is refused: see loadAnyStudy). */
+export function loadStudy(file: string, overrides: Overrides = {}): LoadedStudy {
+  const raw = readStudyFile(file, overrides);
+  return { file, baseDir: dirname(resolve(file)), raw, study: validateStudy(raw, file) };
+}
+
+/** A study of either kind: noise-sweep's models, or the user's own code (`run:`). */
+export function loadAnyStudy(file: string, overrides: Overrides = {}): LoadedStudy<AnyStudy> {
+  const raw = readStudyFile(file, overrides);
+  return { file, baseDir: dirname(resolve(file)), raw, study: validateAnyStudy(raw, file) };
 }

@@ -65,6 +65,8 @@ export interface TableInput {
   readonly isBaseline?: (row: TableRow) => boolean;
   /** A grid key whose changes get a separating rule (the panel key, e.g. noise.placement). */
   readonly groupBy?: string;
+  /** Which way is better for a metric (the sort metric may say); default: lower for losses and errors. */
+  readonly lowerIsBetter?: (metric: string) => boolean;
 }
 
 /** The star's hover text: what the point is best in and how it compares with the runner-up. */
@@ -75,7 +77,7 @@ export function bestNote(b: BestInGroup, gridKeys: readonly string[], metric: st
   return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch ${pPhrase(b.pValue)}, ${verdict}`;
 }
 
-export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy }: TableInput): string {
+export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy, lowerIsBetter: lower = lowerIsBetter }: TableInput): string {
   // A group of one point has nothing to be best against: no star.
   const bestByKey = new Map((best?.groups ?? []).filter((b) => b.runnerUp !== null).map((b) => [pointKey(b.best, gridKeys), b]));
   const hasFailed = rows.some((r) => (num(r.failed) ?? 0) > 0);
@@ -123,7 +125,7 @@ export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline =
       ];
       if (t) {
         // "Better" depends on the metric: higher accuracy, lower loss.
-        const higherIsBetter = !lowerIsBetter(m);
+        const higherIsBetter = !lower(m);
         const tint = pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === higherIsBetter ? ' better' : ' worse') : '';
         const pText = baseline && p === null ? '<span class="tag">baseline</span>' : escapeHtml(formatP(pHolm));
         cells.push(`<td class="num p${tint}"${p === null ? '' : ` title="unadjusted p = ${escapeHtml(formatP(p))}"`}>${pText}<br><span class="sub">${formatD(d)}</span></td>`);

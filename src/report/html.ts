@@ -32,6 +32,10 @@ export interface ReportInput {
   readonly isBaseline?: (row: TableRow) => boolean;
   /** How the baseline was chosen, shown in the notes, e.g. "noise.placement=none". */
   readonly baselineLabel?: string;
+  /** Which way is better for a metric (see html-table.ts). */
+  readonly lowerIsBetter?: (metric: string) => boolean;
+  /** The metric that ranks points: charted when there is no accuracy (a run: study's own metrics). */
+  readonly sortMetric?: string;
 }
 
 /** Metrics in the order the table shows them: test before train, accuracy before loss, then the rest. */
@@ -96,7 +100,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const metrics = metricsOf(summary);
   const roles = chooseRoles(gridKeys, summary);
   const accuracies = ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m));
-  const chartMetrics = accuracies.length > 0 ? accuracies : metrics.slice(0, 1);
+  const chartMetrics = accuracies.length > 0 ? accuracies : input.sortMetric !== undefined && metrics.includes(input.sortMetric) ? [input.sortMetric] : metrics.slice(0, 1);
   const boxMetric = chartMetrics[0];
   const bestKeys = new Set((input.best?.groups ?? []).filter((g) => g.runnerUp !== null).map((g) => pointKey(g.best, gridKeys)));
   const ok = runs.filter((r) => r.status === 'ok').length;
@@ -109,7 +113,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
   parts.push(
     section(
       'Summary',
-      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}) })}</div>
+      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
 <ul class="note">
 <li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2).</li>
 <li>p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>

@@ -6,15 +6,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml, validateStudy } from '../config/load.js';
+import { parseYaml, validateAnyStudy } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { resolveBaseline } from '../plan/baseline.js';
-import { type DataHasher, makePlan, type Plan } from '../plan/plan.js';
+import { type CommandPlan, type DataHasher, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
 import { planMetrics, studyHash } from '../plan/study.js';
 import { asUserFsError } from '../store/fs-errors.js';
 import { checkRunsTable } from './check-runs.js';
 import { readMeta, type StudyMeta } from './results-dir.js';
-import { readCsvLog } from './runs-csv.js';
+import { orderMetrics } from './runs-header.js';
+import { parseRunColumns, readCsvLog } from './runs-csv.js';
 import { type ResultSet, resultSetOf } from './write-results.js';
 
 export interface SavedResults {
@@ -38,11 +39,11 @@ function recordedHashes(meta: StudyMeta, dir: string): DataHasher | null {
 }
 
 /** The plan a results directory ran, rebuilt from its config.yaml and checked against meta.json's hash. */
-export function planOf(dir: string, meta: StudyMeta): Plan {
+export function planOf(dir: string, meta: StudyMeta): Plan | CommandPlan {
   const configPath = join(dir, 'config.yaml');
   if (!existsSync(configPath)) throw new InputError(`${configPath}: expected the resolved study a sweep writes, found no such file`);
   const raw = parseYaml(asUserFsError('reading it', () => readFileSync(configPath, 'utf8')), configPath) as Record<string, unknown>;
-  const plan = makePlan(raw, validateStudy(raw, configPath), configPath, meta.baseDir, recordedHashes(meta, dir));
+  const plan = planStudy(raw, validateAnyStudy(raw, configPath), configPath, meta.baseDir, recordedHashes(meta, dir));
   if (studyHash(plan) !== meta.studyHash) throw new InputError(`${configPath}: expected the study recorded in meta.json (hash ${meta.studyHash}), found a different one: was config.yaml edited?`);
   return plan;
 }
@@ -50,11 +51,14 @@ export function planOf(dir: string, meta: StudyMeta): Plan {
 export function readResults(dir: string): SavedResults {
   const meta = readMeta(dir);
   const plan = planOf(dir, meta);
-  const metrics = planMetrics(plan);
   const path = join(dir, 'runs.csv');
   if (!existsSync(path)) throw new InputError(`${path}: expected the runs a sweep records, found no such file`);
   const table = readCsvLog(path);
-  checkRunsTable(table, path, { metrics, runIds: new Set(plan.runs.map((r) => r.runId)) });
+  const columns = parseRunColumns(table.header, path);
+  // A run: study's metrics are the ones its runs reported: the columns of its runs.csv.
+  const metrics = isCommandPlan(plan) ? orderMetrics(planMetrics(plan), columns.metrics) : planMetrics(plan);
+  // A model study's finished runs must carry every metric its engine reports; a run: study's report what they report.
+  checkRunsTable(table, path, isCommandPlan(plan) ? undefined : { metrics, runIds: new Set(plan.runs.map((r) => r.runId)) });
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, join(dir, 'config.yaml'));
   // A run may appear twice (failed, then retried on resume): the later row wins.
   return { dir, meta, configPath: join(dir, 'config.yaml'), set: resultSetOf(plan, metrics, baseline, table.rows), rows: table.rows };

@@ -19,6 +19,8 @@ export { writeFileAtomic } from '../store/atomic-write.js';
 
 /** Files a sweep writes; --force removes exactly these and nothing else the user keeps there. */
 export const RESULT_FILES = ['config.yaml', 'meta.json', 'runs.csv', 'history.csv', 'summary.csv', 'summary.json', 'report.html', 'junit.xml'] as const;
+/** Folders a sweep writes: runs/<run_id>/ holds the stdout, stderr and scratch folder of each run of a run: study. */
+export const RESULT_DIRS = ['runs'] as const;
 /** Our own bookkeeping in a results directory, which does not make it "hold results". */
 const OWN_ENTRIES = new Set([LOCK_NAME, OWNER_NAME]);
 
@@ -55,7 +57,7 @@ function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefine
 
 /** Refuses result files that are symlinks: writing through them could overwrite files outside the directory. */
 function checkNoSymlinks(dir: string): void {
-  for (const name of [...RESULT_FILES, OWNER_NAME]) {
+  for (const name of [...RESULT_FILES, ...RESULT_DIRS, OWNER_NAME]) {
     if (lstatOrUndefined(join(dir, name))?.isSymbolicLink()) throw new InputError(`--out ${dir}: expected ${name} to be a regular file, found a symbolic link (refusing to write through it)`);
   }
 }
@@ -141,7 +143,7 @@ export async function openResultsDir(dir: string, mode: DirMode, command: string
     const now = entriesOf(dir, true);
     if (mode === 'new' && now.length > 0) throw new InputError(`--out ${dir}: expected a new or empty results directory, found ${now.join(', ')} written by another process meanwhile`);
     for (const name of now) if (TEMP_SUFFIX.test(name)) removePath(join(dir, name)); // left by a crash mid-write
-    if (mode === 'force') for (const name of RESULT_FILES) asUserFsError('removing it (--force)', () => removePath(join(dir, name)));
+    if (mode === 'force') for (const name of [...RESULT_FILES, ...RESULT_DIRS]) asUserFsError('removing it (--force)', () => removePath(join(dir, name)));
     let previous: CsvTable | null = null;
     if (mode === 'resume') {
       const runsPath = join(dir, 'runs.csv');

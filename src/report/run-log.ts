@@ -6,27 +6,38 @@
  */
 import { join } from 'node:path';
 import { SweepError } from '../errors.js';
-import type { Plan } from '../plan/plan.js';
+import type { AnyPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import type { DirLock } from '../store/lock.js';
 import { safeCell } from './cells.js';
 import { AppendCsv, runColumns, runRow } from './runs-csv.js';
+import { widenRunsCsv } from './runs-header.js';
 
 export class RunLog {
-  private readonly runs: AppendCsv;
+  private runs: AppendCsv;
   private history: AppendCsv | undefined;
   private failure: unknown;
   private written = 0;
 
-  constructor(private readonly dir: string, private readonly plan: Plan, private readonly metrics: readonly string[], private readonly lock: DirLock) {
+  constructor(private readonly dir: string, private readonly plan: AnyPlan, private metrics: readonly string[], private readonly lock: DirLock) {
     this.runs = new AppendCsv(join(dir, 'runs.csv'), runColumns(plan.gridKeys, metrics));
   }
 
-  /** Writes a run's history and row; false (and nothing written) once the disk or the lock has failed. */
-  record(result: RunResult): boolean {
+  /**
+   * Writes a run's history and row; false (and nothing written) once the disk or the lock has failed.
+   * `wider`: metric columns this run adds (a run: study learns them from its runs): runs.csv is widened from
+   * disk first (runs-header.ts).
+   */
+  record(result: RunResult, wider?: readonly string[]): boolean {
     this.failure ??= this.lock.lost();
     if (this.failure) return false;
     try {
+      if (wider) {
+        this.runs.close();
+        this.metrics = wider;
+        widenRunsCsv(this.dir, runColumns(this.plan.gridKeys, wider));
+        this.runs = new AppendCsv(join(this.dir, 'runs.csv'), runColumns(this.plan.gridKeys, wider));
+      }
       const point = this.plan.points[result.pointIndex]!;
       if (result.history?.length) {
         this.history ??= new AppendCsv(join(this.dir, 'history.csv'), [...this.plan.gridKeys, 'repeat', 'epoch', 'metric', 'value', 'run_id']);

@@ -31,7 +31,7 @@ export function parseRunColumns(header: readonly string[], file: string): { grid
 }
 
 /** The cells of a run's row, in runColumns order. */
-export function runRow(point: GridPoint, gridKeys: readonly string[], metrics: readonly string[], r: RunResult): (string | number)[] {
+export function runRow(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult): (string | number)[] {
   return [
     ...gridKeys.map((k) => safeCell(point.values[k])),
     r.repeat,

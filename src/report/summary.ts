@@ -18,7 +18,7 @@ export function summaryStatColumns(metrics: readonly string[]): string[] {
 }
 
 export interface SummaryInput {
-  readonly points: readonly GridPoint[];
+  readonly points: readonly GridPoint<unknown>[];
   readonly gridKeys: readonly string[];
   readonly metrics: readonly string[];
   readonly results: readonly RunResult[];

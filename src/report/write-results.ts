@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { Plan } from '../plan/plan.js';
+import type { AnyPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { safeCell } from './cells.js';
@@ -22,7 +22,7 @@ import { type CsvTable, csvText, readCsvLog, resultFromRow, runColumns } from '.
 import { summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
-  readonly plan: Plan;
+  readonly plan: AnyPlan;
   readonly metrics: readonly string[];
   /** Index of the baseline grid point (see plan/baseline.ts), or null. */
   readonly baseline: number | null;
@@ -33,7 +33,7 @@ export interface ResultSet {
 }
 
 /** Plan order of each run id: grid point, then repeat. */
-function planRanks(plan: Plan): Map<string, number> {
+function planRanks(plan: AnyPlan): Map<string, number> {
   return new Map(plan.runs.map((r) => [r.runId, r.pointIndex * 1e9 + r.repeat]));
 }
 
@@ -51,7 +51,7 @@ function latestRows(rows: readonly Record<string, string>[]): Map<string, Record
 }
 
 /** A log's rows as a result set of `plan`: the latest row of each of its runs, the rest stale. */
-export function resultSetOf(plan: Plan, metrics: readonly string[], baseline: number | null, rows: readonly Record<string, string>[]): ResultSet {
+export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline: number | null, rows: readonly Record<string, string>[]): ResultSet {
   const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
   const results = new Map<string, RunResult>();
   const stale: Record<string, string>[] = [];
@@ -68,7 +68,7 @@ export function resultSetOf(plan: Plan, metrics: readonly string[], baseline: nu
  * from the plan, so a resumed study with a new grid key fills them as a fresh sweep does), then the others.
  * @throws Error (a bug) if a run of the log would be missing from the text.
  */
-export function orderedRunsText(plan: Plan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
+export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
   const header = runColumns(plan.gridKeys, metrics);
   const rank = planRanks(plan);
   const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
@@ -88,7 +88,7 @@ export function orderedRunsText(plan: Plan, metrics: readonly string[], rows: re
  * Rewrites `dir/runs.csv` in plan order from the log on disk (the caller holds the directory's lock).
  * @returns the rows now in the file
  */
-export function rewriteRunsCsv(dir: string, plan: Plan, metrics: readonly string[]): Record<string, string>[] {
+export function rewriteRunsCsv(dir: string, plan: AnyPlan, metrics: readonly string[]): Record<string, string>[] {
   const path = join(dir, 'runs.csv');
   const log = readCsvLog(path);
   checkRunsTable(log, path);
