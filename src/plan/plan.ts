@@ -9,6 +9,7 @@
 import type { RunConfig, Study } from '../config/schema.js';
 import { validateStudy } from '../config/load.js';
 import { withPath } from '../config/paths.js';
+import { checkKeyPath } from '../config/safe-keys.js';
 import { InputError } from '../errors.js';
 import type { RunTask } from '../protocol.js';
 import { didYouMean } from '../config/suggest.js';
@@ -40,6 +41,7 @@ export interface Plan {
 const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect']);
 
 function checkGridKey(key: string, file: string): void {
+  checkKeyPath(key, file, `grid.${key}`);
   const parts = key.split('.');
   if (NOT_GRIDDABLE.has(parts[0]!)) throw new InputError(`${file}: grid.${key}: expected a setting that changes a run (data.*, model.*, train.*, noise.*, eval.*, seed), found "${key}"`);
   for (let i = 0; i < parts.length; i++) {
