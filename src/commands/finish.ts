@@ -13,6 +13,7 @@ import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
+import { sortMetricOf } from '../report/columns.js';
 import { writeFileAtomic } from '../report/results-dir.js';
 import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
@@ -48,12 +49,6 @@ export function expectationsOf(plan: Plan, metrics: readonly string[], file: str
     columns: summaryStatColumns(metrics),
     points: plan.points.map((p) => p.values),
   });
-}
-
-/** The metric the tables sort by and "best" means: test accuracy where there is one, else the test error. */
-export function sortMetricOf(metrics: readonly string[]): string {
-  const preferred = ['test_accuracy', 'test_accuracy_noisy', 'test_mse', 'test_mse_noisy'].find((m) => metrics.includes(m));
-  return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
 }
 
 /** The metrics the terminal table shows: the sort metric, its noise-on (or noise-off) twin, its train twin. */

@@ -23,7 +23,8 @@ import type { SummaryRow } from '../report/summary.js';
 import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, sortMetricOf, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
+import { sortMetricOf } from '../report/columns.js';
 import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
