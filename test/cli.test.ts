@@ -24,12 +24,19 @@ describe('cli', () => {
     });
   }
 
-  it('sweep data circles --samples 100 --noise 0.1 --seed 1 --factor 0.8 --out c.csv', async () => {
+  it('sweep data GENERATOR with its settings as flags; sweep data --config FILE --set ...', async () => {
     expect(await parseCli(['data', 'circles', '--samples', '100', '--noise', '0.1', '--seed', '1', '--factor', '0.8', '--out', 'c.csv'], {})).to.deep.equal({
       kind: 'data',
-      options: { generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, out: 'c.csv' },
+      options: { generator: 'circles', settings: { samples: 100, noise: 0.1, seed: 1, factor: 0.8 }, out: 'c.csv' },
     });
     expect(await parseCli(['data', 'moons', '--out', 'm.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'moons', out: 'm.csv' } });
+    expect(await parseCli(['data', 'blobs', '--cluster-std', '-0.5', '--centers', '4', '--out', 'b.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'blobs', settings: { clusterStd: -0.5, centers: 4 }, out: 'b.csv' } });
+    expect(await parseCli(['data', 'classification', '--no-hypercube', '--flip-y', '0', '--clusters-per-class', '1', '--out', 'c.csv'], {})).to.deep.equal({
+      kind: 'data',
+      options: { generator: 'classification', settings: { clustersPerClass: 1, flipY: 0, hypercube: false }, out: 'c.csv' },
+    });
+    expect(await parseCli(['data', 'sequences', '--min-length', '3', '--length', '9', '--out', 's.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'sequences', settings: { length: 9, minLength: 3 }, out: 's.csv' } });
+    expect(await parseCli(['data', '--config', 's.yaml', '--set', 'data.samples=50', '--out', 'x.csv'], {})).to.deep.equal({ kind: 'data', options: { config: 's.yaml', set: ['data.samples=50'], out: 'x.csv' } });
   });
 
   it('sweep merge a b --out m --allow-partial', async () => {
@@ -52,6 +59,8 @@ describe('cli', () => {
     [['c.yaml', '--max-failures', '0'], /--max-failures: expected a whole number ≥ 1, found 0/],
     [['merge', 'a'], /Missing required argument: out/],
     [['data', 'spirals', '--out', 'x.csv'], /Invalid values:.*spirals/],
+    [['data', 'circles', '--centres', '3', '--out', 'x.csv'], /Unknown argument: centres/],
+    [['data', 'circles'], /Missing required argument: out/],
   ];
   for (const [argv, pattern] of bad) {
     it(`rejects: sweep ${argv.join(' ')}`, async () => {
