@@ -77,6 +77,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
           .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
           .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' })
           .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
+          .option('report-every', { type: 'number', describe: 'seconds between rewrites of report.html while the sweep runs (default 5; 0: only at the end)' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
       (args) => {
@@ -84,6 +85,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
         if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
         const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(env);
         const maxFailures = wholeNumber('max-failures', args['max-failures'], 1);
+        const reportEvery = wholeNumber('report-every', args['report-every'], 0);
         command = {
           kind: 'sweep',
           options: {
@@ -97,6 +99,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
             force: args.force,
             shard,
             ...(maxFailures !== undefined ? { maxFailures } : {}),
+            ...(reportEvery !== undefined ? { reportEvery } : {}),
             inline: args.inline,
             dryRun: args['dry-run'],
             json: args.json,

@@ -15,13 +15,13 @@ import type { Plan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
 import { sortMetricOf } from '../report/columns.js';
 import { writeFileAtomic } from '../report/results-dir.js';
-import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
+import { summarize, summaryStatColumns, type SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
 import { orderedResults, type ResultSet, writeFinalResults } from '../report/write-results.js';
 import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
-import { renderReport } from '../report/html.js';
+import { type LiveProgress, renderReport } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
 
 export interface FinishOptions {
@@ -100,11 +100,11 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
   return readCsvLog(path).rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.has(k) || k === 'metric' || k === 'run_id' || v === '' ? v : Number(v)])));
 }
 
-/** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], metric: string): Promise<void> {
+/** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
+async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], metric: string, live?: LiveProgress): Promise<string> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
-  const html = await renderReport({
+  return renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
     summary,
@@ -112,8 +112,16 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
+    ...(live ? { live } : {}),
   });
-  writeFileAtomic(join(dir, 'report.html'), html);
+}
+
+/** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
+export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
+  const metric = sortMetricOf(set.metrics);
+  const runs = runRows(set);
+  return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, metric), metric, live);
 }
 
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
@@ -123,7 +131,7 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const runs = runRows(set);
   const best = bestPerPlacement(set, summary, runs, metric);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, runs, best, metric);
+  writeFileAtomic(join(dir, 'report.html'), await reportHtml(dir, set, summary, runs, best, metric));
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
 

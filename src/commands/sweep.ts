@@ -23,7 +23,8 @@ import type { SummaryRow } from '../report/summary.js';
 import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from './finish.js';
+import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
 import { sortMetricOf } from '../report/columns.js';
 import { existsSync } from 'node:fs';
 
@@ -52,6 +53,8 @@ export interface SweepOptions {
   readonly inline?: boolean;
   /** Where the table and messages go (stdout in the CLI). */
   readonly log?: (line: string) => void;
+  /** Seconds between rewrites of report.html while runs come in (default 5; 0: only at the end). */
+  readonly reportEvery?: number;
   /** 'bar' on a terminal, 'lines' in logs. */
   readonly progress?: 'bar' | 'lines' | 'quiet';
 }
@@ -64,6 +67,8 @@ export interface SweepOutcome {
   readonly results: readonly RunResult[];
   readonly summary: readonly SummaryRow[];
   readonly reused: number;
+  /** Rewrites of report.html while the sweep ran, and milliseconds the main thread spent on them. */
+  readonly liveReport?: { readonly writes: number; readonly busyMs: number };
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
@@ -142,7 +147,16 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const sortMetric = sortMetricOf(metrics);
   for (const r of results.values()) addToSums(sums, r, sortMetric);
   let failed = 0;
-  const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+  const everySeconds = opts.reportEvery ?? LIVE_REPORT_SECONDS;
+  const live = everySeconds > 0 && todo.length > 0 ? startLiveReport({
+    path: join(outDir, 'report.html'),
+    everySeconds,
+    render: () => liveReportHtml(outDir, set(), { done: results.size, total: tasks.length, failed: [...results.values()].filter((r) => r.status !== 'ok').length, refreshSeconds: everySeconds, updated: new Date() }),
+    onError: (err) => process.stderr.write(`sweep: warning: live report.html not updated: ${err instanceof Error ? err.message : String(err)}\n`),
+  }) : undefined;
+  const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
+  const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'), process.stderr, intro);
+  live?.update();
   const bestSoFar = (): string => {
     let best: { mean: number; index: number } | undefined;
     const better = lowerIsBetter(sortMetric) ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
@@ -173,9 +187,11 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
           if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
         }
         progress.tick(bestSoFar(), failed);
+        live?.update();
       },
     });
   } finally {
+    await live?.stop();
     stop.release();
     progress.stop();
     runsCsv.close();
@@ -199,7 +215,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
   }
   throwIfViolated(verdicts);
-  return { outDir, plan, metrics, results: current, summary, reused: done.size };
+  return { outDir, plan, metrics, results: current, summary, reused: done.size, ...(live ? { liveReport: live.stats() } : {}) };
 }
 
 /**
