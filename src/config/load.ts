@@ -7,7 +7,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { InputError } from '../errors.js';
 import { formatIssue } from './issues.js';
-import { withPath } from './paths.js';
+import { plainCopy, withPath } from './paths.js';
+import { checkKeyPath, checkYamlKeys } from './safe-keys.js';
 import { type AnyStudy, commandStudySpec, MODEL_SECTIONS, type Study, studySpec } from './schema.js';
 
 export interface LoadedStudy<S extends AnyStudy = Study> {
@@ -26,7 +27,10 @@ export interface Overrides {
   readonly repeats?: number;
 }
 
-/** Parses YAML text; syntax errors become "file:line:col: message". Plain YAML only: no tags run code. */
+/**
+ * Parses YAML text; syntax errors become "file:line:col: message". Plain YAML only: no tags run code, and
+ * keys named __proto__, constructor or prototype are refused (see safe-keys.ts).
+ */
 export function parseYaml(text: string, file: string): unknown {
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
@@ -35,7 +39,9 @@ export function parseYaml(text: string, file: string): unknown {
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
     throw new InputError(`${where}: invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  checkYamlKeys(value, file);
+  return value;
 }
 
 /** Splits "key=value" and parses the value as YAML (so numbers, lists and maps work as in the file). */
@@ -44,6 +50,7 @@ export function parseSet(assignment: string): [string, unknown] {
   if (eq <= 0) throw new InputError(`--set ${assignment}: expected key=value, e.g. --set train.epochs=100`);
   const key = assignment.slice(0, eq).trim();
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(key)) throw new InputError(`--set ${assignment}: expected a dotted key such as train.epochs, found "${key}"`);
+  checkKeyPath(key, `--set ${assignment}`, key);
   return [key, parseYaml(assignment.slice(eq + 1), `--set ${key}`)];
 }
 
@@ -90,13 +97,14 @@ function readStudyFile(file: string, overrides: Overrides): Record<string, unkno
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(`${file}: expected a YAML mapping of study keys (name, repeats, data, model, train, noise, grid...), found ${parsed === null || parsed === undefined ? 'an empty document' : Array.isArray(parsed) ? 'a list' : typeof parsed}`);
   }
-  let raw = parsed as Record<string, unknown>;
-  if (raw.name === undefined) raw = { ...raw, name: defaultName(file) };
+  // User keys land in prototype-free objects from here on (withPath copies into them too).
+  let raw = plainCopy(parsed as Record<string, unknown>);
+  if (raw.name === undefined) raw.name = defaultName(file);
   for (const assignment of overrides.set ?? []) {
     const [key, value] = parseSet(assignment);
     raw = withPath(raw, key, value);
   }
-  if (overrides.repeats !== undefined) raw = { ...raw, repeats: overrides.repeats };
+  if (overrides.repeats !== undefined) raw.repeats = overrides.repeats;
   return raw;
 }
 

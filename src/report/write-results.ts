@@ -11,6 +11,7 @@ import type { AnyPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { readCsvLog, runColumns, runRow, csvText } from './runs-csv.js';
 import { writeFileAtomic } from './results-dir.js';
+import { type ColumnContext, orderSummaryColumns, sortOf } from './columns.js';
 import { summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
@@ -32,8 +33,9 @@ export function orderedResults(set: Pick<ResultSet, 'plan' | 'results'>): RunRes
 
 export function writeRunsCsv(dir: string, set: ResultSet): void {
   const { plan, metrics } = set;
-  const header = runColumns(plan.gridKeys, metrics);
-  const rows: (string | number)[][] = orderedResults(set).map((r) => runRow(plan.points[r.pointIndex]!, plan.gridKeys, metrics, r));
+  const sortMetric = sortOf(metrics, plan.study.sort).metric;
+  const header = runColumns(plan.gridKeys, metrics, sortMetric);
+  const rows: (string | number)[][] = orderedResults(set).map((r) => runRow(plan.points[r.pointIndex]!, plan.gridKeys, metrics, r, sortMetric));
   for (const old of set.stale) rows.push(header.map((h) => old[h] ?? ''));
   writeFileAtomic(join(dir, 'runs.csv'), csvText(header, rows));
 }
@@ -51,8 +53,9 @@ export function rewriteHistoryCsv(dir: string, set: ResultSet): void {
   writeFileAtomic(path, csvText(header, kept.map((r) => header.map((h) => r[h] ?? ''))));
 }
 
-export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[]): void {
-  const columns = Object.keys(summary[0] ?? {});
+/** summary.csv, its columns in the order of columns.ts (grid keys, n, failed, the sort metric's first). */
+export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[], context: ColumnContext): void {
+  const columns = orderSummaryColumns(Object.keys(summary[0] ?? {}), context);
   writeFileAtomic(join(dir, 'summary.csv'), stringify(summary as SummaryRow[], { header: true, columns, record_delimiter: '\n', cast: { number: (x) => String(x) } }));
 }
 
@@ -61,6 +64,6 @@ export function writeFinalResults(dir: string, set: ResultSet): SummaryRow[] {
   writeRunsCsv(dir, set);
   rewriteHistoryCsv(dir, set);
   const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
-  writeSummaryCsv(dir, summary);
+  writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: sortOf(set.metrics, set.plan.study.sort).metric });
   return summary;
 }
