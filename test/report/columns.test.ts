@@ -1,6 +1,6 @@
 /** Column order of runs.csv and summary.csv: the sort metric first, new columns placed by rule. */
 import { expect } from 'chai';
-import { metricsInColumnOrder, orderRunColumns, orderSummaryColumns, sortMetricOf } from '../../src/report/columns.js';
+import { metricsInColumnOrder, orderRunColumns, orderSummaryColumns, sortMetricOf, sortOf } from '../../src/report/columns.js';
 import { runColumns } from '../../src/report/runs-csv.js';
 import { summaryStatColumns } from '../../src/report/summary.js';
 
@@ -15,6 +15,17 @@ describe('report/columns', () => {
     expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'])).to.equal('test_mse');
     expect(metricsInColumnOrder(NOISY)).to.deep.equal(['test_accuracy', 'train_loss', 'train_accuracy', 'test_loss', ...METRICS.map((m) => `${m}_noisy`)]);
     expect(metricsInColumnOrder([])).to.deep.equal([]);
+  });
+
+  it("puts the study's own sort: metric first, whatever the default would pick", () => {
+    const own = ['accuracy', 'test_loss', 'wall'];
+    expect(sortOf(own, { metric: 'wall', better: 'lower' })).to.deep.equal({ metric: 'wall', lowerIsBetter: true });
+    expect(sortOf(METRICS, undefined)).to.deep.equal({ metric: 'test_accuracy', lowerIsBetter: false });
+    expect(metricsInColumnOrder(own, 'wall')).to.deep.equal(['wall', 'accuracy', 'test_loss']);
+    // Without it the default's choice (a test_ metric) would lead.
+    expect(metricsInColumnOrder(own)).to.deep.equal(['test_loss', 'accuracy', 'wall']);
+    expect(runColumns(['params.lr'], own, 'accuracy').slice(0, 4)).to.deep.equal(['params.lr', 'repeat', 'seed', 'accuracy']);
+    expect(orderSummaryColumns(['n', 'failed', 'test_loss_mean', 'accuracy_mean'], { gridKeys: [], metrics: own, sortMetric: 'accuracy' })).to.deep.equal(['n', 'failed', 'accuracy_mean', 'test_loss_mean']);
   });
 
   it('summary.csv: grid keys, n, failed, the sort metric\'s statistics, then the other metrics\'', () => {
