@@ -11,17 +11,17 @@ import { judge, type Verdict } from '../check/judge.js';
 import { junitXml } from '../check/junit.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
-import type { SortSpec } from '../config/schema.js';
 import { type AnyPlan, isCommandPlan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
+import { type SortBy, sortOf } from '../report/columns.js';
 import { writeFileAtomic } from '../report/results-dir.js';
-import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
+import { summarize, summaryStatColumns, type SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
 import { orderedResults, type ResultSet, writeFinalResults } from '../report/write-results.js';
 import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
-import { renderReport } from '../report/html.js';
+import { type LiveProgress, renderReport } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
 
 export interface FinishOptions {
@@ -54,30 +54,8 @@ export function expectationsOf(plan: AnyPlan, metrics: readonly string[], file: 
   });
 }
 
-/** The metric the tables sort by and "best" means: test accuracy where there is one, else the test error. */
-export function sortMetricOf(metrics: readonly string[]): string {
-  const preferred = ['test_accuracy', 'test_accuracy_noisy', 'test_mse', 'test_mse_noisy'].find((m) => metrics.includes(m));
-  return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
-}
-
 /** Metrics of a run: study in the terminal table (all of them are in summary.csv and report.html). */
 const OWN_CODE_SHOWN = 4;
-
-/** The metric that ranks grid points and which way is better. */
-export interface SortBy {
-  readonly metric: string;
-  readonly lowerIsBetter: boolean;
-}
-
-/** `sort:` as the study names it (the direction from the name unless given), else sortMetricOf's choice. */
-export function sortOf(metrics: readonly string[], sort: SortSpec | undefined): SortBy {
-  if (sort === undefined) {
-    const metric = sortMetricOf(metrics);
-    return { metric, lowerIsBetter: lowerIsBetter(metric) };
-  }
-  if (typeof sort === 'string') return { metric: sort, lowerIsBetter: lowerIsBetter(sort) };
-  return { metric: sort.metric, lowerIsBetter: sort.better === 'lower' };
-}
 
 /** The metrics the terminal table shows: the sort metric, its noise-on (or noise-off) twin, its train twin. */
 export function shownMetrics(metrics: readonly string[], sortMetric: string): string[] {
@@ -128,11 +106,11 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
   return readCsvLog(path).rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.has(k) || k === 'metric' || k === 'run_id' || v === '' ? v : Number(v)])));
 }
 
-/** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy): Promise<void> {
+/** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
+async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
-  const html = await renderReport({
+  return renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
     summary,
@@ -142,8 +120,16 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
+    ...(live ? { live } : {}),
   });
-  writeFileAtomic(join(dir, 'report.html'), html);
+}
+
+/** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
+export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
+  const sort = sortOf(set.metrics, set.plan.study.sort);
+  const runs = runRows(set);
+  return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, sort), sort, live);
 }
 
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
@@ -154,7 +140,7 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const runs = runRows(set);
   const best = bestPerPlacement(set, summary, runs, sort);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, runs, best, sort);
+  writeFileAtomic(join(dir, 'report.html'), await reportHtml(dir, set, summary, runs, best, sort));
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, set.plan.study.name));
 

@@ -31,12 +31,14 @@ import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
 import { parseRunColumns, readCsvLog, resultFromRow, runColumns } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
-import { orderedResults, rewriteRunsCsv } from '../report/write-results.js';
+import { orderedResults, type ResultSet, rewriteRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, sortOf, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from './finish.js';
 import type { Expectation } from '../check/expect.js';
 import { STAT_SUFFIXES } from '../stats/summarize-group.js';
+import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
+import { sortOf } from '../report/columns.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -65,6 +67,8 @@ export interface SweepOptions {
   readonly inline?: boolean;
   /** Where the table and messages go (stdout in the CLI). */
   readonly log?: (line: string) => void;
+  /** Seconds between rewrites of report.html while runs come in (default 5; 0: only at the end). */
+  readonly reportEvery?: number;
   /** 'bar' on a terminal, 'lines' in logs. */
   readonly progress?: 'bar' | 'lines' | 'quiet';
 }
@@ -77,6 +81,8 @@ export interface SweepOutcome {
   readonly results: readonly RunResult[];
   readonly summary: readonly SummaryRow[];
   readonly reused: number;
+  /** Rewrites of report.html while the sweep ran, and milliseconds the main thread spent on them. */
+  readonly liveReport?: { readonly writes: number; readonly busyMs: number };
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
@@ -168,8 +174,10 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
     writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
     writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
+    const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
+    const sort = sortOf(metrics, plan.study.sort);
     // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
-    const header = runColumns(plan.gridKeys, metrics);
+    const header = runColumns(plan.gridKeys, metrics, sort.metric);
     if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
       // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
       if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);
@@ -180,12 +188,20 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
       if (stale.length > 0) log(staleNote(stale.length, opened.previousMeta?.dataHashes, plan.dataHashes));
     }
 
-    const runLog = new RunLog(outDir, plan, metrics, opened.lock);
+    const runLog = new RunLog(outDir, plan, metrics, sort.metric, opened.lock);
     const sums = new Map<number, { total: number; n: number }>();
-    const sort = sortOf(metrics, plan.study.sort);
     for (const r of results.values()) addToSums(sums, r, sort.metric);
     let failed = 0;
-    const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+    const everySeconds = opts.reportEvery ?? LIVE_REPORT_SECONDS;
+    const live = everySeconds > 0 && todo.length > 0 ? startLiveReport({
+      path: join(outDir, 'report.html'),
+      everySeconds,
+      render: () => liveReportHtml(outDir, set(), { done: results.size, total: tasks.length, failed: [...results.values()].filter((r) => r.status !== 'ok').length, refreshSeconds: everySeconds, updated: new Date() }),
+      onError: (err) => process.stderr.write(`sweep: warning: live report.html not updated: ${err instanceof Error ? err.message : String(err)}\n`),
+    }) : undefined;
+    const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
+    const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'), process.stderr, intro);
+    live?.update();
     const bestSoFar = (): string => {
       let best: { mean: number; index: number } | undefined;
       const better = sort.lowerIsBetter ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
@@ -212,9 +228,11 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
             if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
           }
           progress.tick(bestSoFar(), failed);
+          live?.update();
         },
       });
     } finally {
+      await live?.stop();
       stop.release();
       progress.stop();
       runLog.close();
@@ -235,8 +253,9 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
       }
     }
     const judged = shard === null ? expectations : [];
-    const { summary, verdicts, set } = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
-    const current = orderedResults(set).filter((r) => taskIds.has(r.runId));
+    const finished = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
+    const { summary, verdicts } = finished;
+    const current = orderedResults(finished.set).filter((r) => taskIds.has(r.runId));
 
     const failedNow = current.filter((r) => r.status !== 'ok');
     if (!opts.quiet) {
@@ -253,7 +272,7 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
       throw new RunsFailed(`${why}${failedNow.length} of ${tasks.length} runs failed (first: ${failedNow[0]!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
     }
     throwIfViolated(verdicts);
-    return { outDir, plan, metrics, results: current, summary, reused: done.size };
+    return { outDir, plan, metrics, results: current, summary, reused: done.size, ...(live ? { liveReport: live.stats() } : {}) };
   } finally {
     await opened.lock.release();
   }

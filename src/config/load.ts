@@ -7,7 +7,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import YAML from 'yaml';
 import { InputError } from '../errors.js';
 import { formatIssue } from './issues.js';
-import { withPath } from './paths.js';
+import { plainCopy, withPath } from './paths.js';
+import { checkKeyPath, checkYamlKeys } from './safe-keys.js';
 import { type AnyStudy, commandStudySpec, DEFAULT_LIMITS, type LimitName, MODEL_SECTIONS, type Study, studySpec } from './schema.js';
 
 export interface LoadedStudy<S extends AnyStudy = Study> {
@@ -29,8 +30,9 @@ export interface Overrides {
 }
 
 /**
- * Parses YAML text; syntax errors become "file:line:col: message". Plain YAML only: no tags run code. At most
- * `maxAliases` aliases are expanded: an alias bomb (aliases of aliases) would otherwise grow exponentially.
+ * Parses YAML text; syntax errors become "file:line:col: message". Plain YAML only: no tags run code, and
+ * keys named __proto__, constructor or prototype are refused (see safe-keys.ts). At most `maxAliases` aliases
+ * are expanded: an alias bomb (aliases of aliases) would otherwise grow exponentially.
  */
 export function parseYaml(text: string, file: string, maxAliases: number = DEFAULT_LIMITS.yamlAliases): unknown {
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
@@ -40,8 +42,9 @@ export function parseYaml(text: string, file: string, maxAliases: number = DEFAU
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
     throw new InputError(`${where}: invalid YAML: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
+  let value: unknown;
   try {
-    return doc.toJS({ maxAliasCount: maxAliases });
+    value = doc.toJS({ maxAliasCount: maxAliases });
   } catch (err) {
     // The yaml library throws a ReferenceError for "Excessive alias count indicates a resource exhaustion attack".
     if (err instanceof ReferenceError && /alias/i.test(err.message)) {
@@ -49,6 +52,8 @@ export function parseYaml(text: string, file: string, maxAliases: number = DEFAU
     }
     throw err;
   }
+  checkYamlKeys(value, file);
+  return value;
 }
 
 /** Splits "key=value" and parses the value as YAML (so numbers, lists and maps work as in the file). */
@@ -57,6 +62,7 @@ export function parseSet(assignment: string): [string, unknown] {
   if (eq <= 0) throw new InputError(`--set ${assignment}: expected key=value, e.g. --set train.epochs=100`);
   const key = assignment.slice(0, eq).trim();
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(key)) throw new InputError(`--set ${assignment}: expected a dotted key such as train.epochs, found "${key}"`);
+  checkKeyPath(key, `--set ${assignment}`, key);
   return [key, parseYaml(assignment.slice(eq + 1), `--set ${key}`)];
 }
 
@@ -108,13 +114,14 @@ function readStudyFile(file: string, overrides: Overrides): Record<string, unkno
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(`${file}: expected a YAML mapping of study keys (name, repeats, data, model, train, noise, grid...), found ${parsed === null || parsed === undefined ? 'an empty document' : Array.isArray(parsed) ? 'a list' : typeof parsed}`);
   }
-  let raw = parsed as Record<string, unknown>;
-  if (raw.name === undefined) raw = { ...raw, name: defaultName(file) };
+  // User keys land in prototype-free objects from here on (withPath copies into them too).
+  let raw = plainCopy(parsed as Record<string, unknown>);
+  if (raw.name === undefined) raw.name = defaultName(file);
   for (const assignment of overrides.set ?? []) {
     const [key, value] = parseSet(assignment);
     raw = withPath(raw, key, value);
   }
-  if (overrides.repeats !== undefined) raw = { ...raw, repeats: overrides.repeats };
+  if (overrides.repeats !== undefined) raw.repeats = overrides.repeats;
   for (const [name, value] of Object.entries(limits)) raw = withPath(raw, `limits.${name}`, value);
   return raw;
 }

@@ -1,17 +1,15 @@
 /**
- * A data spec to a train/test Dataset: generate circles or moons (or another generator, generate.ts), or read a CSV file, then take the first
+ * A data spec to a train/test Dataset: generate it (generate.ts), or read a CSV file, then take the first
  * trainSize rows for training and the rest for testing (the tutorial's split). Pure: the same spec and
  * baseDir give the same numbers, so a worker may load each distinct spec once and keep it.
  */
 import { resolve } from 'node:path';
 import type { DataSpec } from '../config/schema.js';
 import { inputError } from '../errors.js';
-import { makeCircles } from './circles.js';
 import { loadCsvTable } from './csv-table.js';
 import { splitTable, type Dataset, type Table } from './dataset.js';
-import { makeMoons } from './moons.js';
 import { checkClassLabels } from './class-labels.js';
-import { generateTable, isTaskData } from './generate.js';
+import { generatedTable } from './generate.js';
 
 /**
  * Builds the dataset a spec describes. Relative `file` paths resolve against `baseDir` (the config's folder).
@@ -34,9 +32,5 @@ function loadTable(spec: DataSpec, baseDir: string): { table: Table; source: str
     if (spec.labels === 'classes') checkClassLabels(file, spec.label ?? 'the last column', table.y);
     return { table, source: file };
   }
-  if (isTaskData(spec)) return { table: generateTable(spec), source: undefined };
-  const table = spec.generator === 'circles'
-    ? makeCircles({ samples: spec.samples, noise: spec.noise, seed: spec.seed, factor: spec.factor })
-    : makeMoons({ samples: spec.samples, noise: spec.noise, seed: spec.seed });
-  return { table, source: undefined };
+  return { table: generatedTable(spec), source: undefined };
 }

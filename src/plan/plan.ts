@@ -12,6 +12,7 @@ import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, Study } from '..
 import { isCommandStudy } from '../config/schema.js';
 import { validateAnyStudy, validateStudy } from '../config/load.js';
 import { withPath } from '../config/paths.js';
+import { checkKeyPath } from '../config/safe-keys.js';
 import { InputError } from '../errors.js';
 import type { CommandTask, PlannedRun, RunTask } from '../protocol.js';
 import { didYouMean } from '../config/suggest.js';
@@ -60,6 +61,7 @@ export function isCommandPlan(plan: AnyPlan): plan is CommandPlan {
 const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits']);
 
 function checkGridKey(key: string, file: string): void {
+  checkKeyPath(key, file, `grid.${key}`);
   const parts = key.split('.');
   if (NOT_GRIDDABLE.has(parts[0]!)) throw new InputError(`${file}: grid.${key}: expected a setting that changes a run (data.*, model.*, train.*, noise.*, eval.*, seed), found "${key}"`);
   for (let i = 0; i < parts.length; i++) {

@@ -36,6 +36,27 @@ export interface ReportInput {
   readonly lowerIsBetter?: (metric: string) => boolean;
   /** The metric that ranks points: charted when there is no accuracy (a run: study's own metrics). */
   readonly sortMetric?: string;
+  /** While the sweep runs: how far it is, and how often the page reloads itself (absent: the final page). */
+  readonly live?: LiveProgress;
+}
+
+/** A running sweep's progress, for the banner of the page it rewrites every few seconds. */
+export interface LiveProgress {
+  /** Runs with a result (reused ones included), of `total` in this sweep. */
+  readonly done: number;
+  readonly total: number;
+  readonly failed: number;
+  /** Seconds between the page's reloads (meta refresh). */
+  readonly refreshSeconds: number;
+  /** When the page was written, as the user's clock shows it. */
+  readonly updated: Date;
+}
+
+/** The banner of a page written while the sweep runs. */
+function liveBanner(live: LiveProgress): string {
+  const failed = live.failed > 0 ? ` (${live.failed} failed)` : '';
+  const time = live.updated.toLocaleTimeString('en-GB', { hour12: false });
+  return `<p class="live"><b>Sweep running:</b> ${live.done} of ${live.total} runs done${failed}, updated ${time}. This page reloads every ${live.refreshSeconds} s; the final report replaces it when the sweep ends.</p>`;
 }
 
 /** Metrics in the order the table shows them: test before train, accuracy before loss, then the rest. */
@@ -73,6 +94,7 @@ table.summary td.failed { color: #b00020; }
 .star { color: #c77c00; margin-right: 4px; }
 .tag { font-size: 11px; color: #666; border: 1px solid #ccc; border-radius: 3px; padding: 0 4px; font-weight: normal; }
 ul.best { font-size: 13.5px; margin: 4px 0; padding-left: 20px; }
+p.live { background: #fff6dc; border: 1px solid #e9d18c; border-radius: 4px; padding: 6px 10px; font-size: 13.5px; }
 `;
 
 function section(title: string, body: string): string {
@@ -107,6 +129,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
 
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(name)}</h1>`);
+  if (input.live) parts.push(liveBanner(input.live));
   parts.push(
     `<p class="lead">${summary.length} grid point${summary.length === 1 ? '' : 's'} · ${runs.length} run${runs.length === 1 ? '' : 's'} (${ok} ok${runs.length > ok ? `, ${runs.length - ok} failed` : ''})${gridKeys.length ? ` · grid: ${escapeHtml(gridKeys.join(', '))}` : ''}</p>`,
   );
@@ -155,7 +178,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(name)}: noise-sweep report</title>
+${input.live ? `<meta http-equiv="refresh" content="${input.live.refreshSeconds}">\n` : ''}<title>${escapeHtml(name)}: noise-sweep report</title>
 <style>${CSS}</style>
 </head>
 <body>

@@ -19,8 +19,8 @@ export class RunLog {
   private failure: unknown;
   private written = 0;
 
-  constructor(private readonly dir: string, private readonly plan: AnyPlan, private metrics: readonly string[], private readonly lock: DirLock) {
-    this.runs = new AppendCsv(join(dir, 'runs.csv'), runColumns(plan.gridKeys, metrics));
+  constructor(private readonly dir: string, private readonly plan: AnyPlan, private metrics: readonly string[], private readonly sortMetric: string, private readonly lock: DirLock) {
+    this.runs = new AppendCsv(join(dir, 'runs.csv'), runColumns(plan.gridKeys, metrics, sortMetric));
   }
 
   /**
@@ -35,8 +35,8 @@ export class RunLog {
       if (wider) {
         this.runs.close();
         this.metrics = wider;
-        widenRunsCsv(this.dir, runColumns(this.plan.gridKeys, wider));
-        this.runs = new AppendCsv(join(this.dir, 'runs.csv'), runColumns(this.plan.gridKeys, wider));
+        widenRunsCsv(this.dir, runColumns(this.plan.gridKeys, wider, this.sortMetric));
+        this.runs = new AppendCsv(join(this.dir, 'runs.csv'), runColumns(this.plan.gridKeys, wider, this.sortMetric));
       }
       const point = this.plan.points[result.pointIndex]!;
       if (result.history?.length) {
@@ -44,7 +44,7 @@ export class RunLog {
         const keys = this.plan.gridKeys.map((k) => safeCell(point.values[k]));
         this.history.appendRows(result.history.map((h) => [...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]));
       }
-      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result));
+      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric));
       this.written++;
       return true;
     } catch (err) {

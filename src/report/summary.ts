@@ -1,7 +1,8 @@
 /**
  * summary.csv: one row per grid point: the grid keys, n (successful runs), failed, then for each metric its
  * mean, sample std, 95 % Student-t interval of the mean, and against the baseline point Welch's two-sided
- * p-value, Cohen's d and the Holm-adjusted p-value across all points compared with the baseline.
+ * p-value, Cohen's d and the Holm-adjusted p-value across all points compared with the baseline. The file's
+ * column order (the sort metric's first) is columns.ts's; rows here are looked up by name.
  * Every repeat stays in runs.csv: the summary adds statistics, it never replaces the data.
  */
 import type { GridPoint } from '../plan/plan.js';

@@ -18,7 +18,8 @@ import type { RunResult } from '../protocol.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { safeCell } from './cells.js';
 import { checkRunsTable } from './check-runs.js';
-import { type CsvTable, csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
+import { type ColumnContext, orderSummaryColumns, sortOf } from './columns.js';
+import { csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
 import { summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
@@ -69,7 +70,7 @@ export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline:
  * @throws Error (a bug) if a run of the log would be missing from the text.
  */
 export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
-  const header = runColumns(plan.gridKeys, metrics);
+  const header = runColumns(plan.gridKeys, metrics, sortOf(metrics, plan.study.sort).metric);
   const rank = planRanks(plan);
   const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
   const latest = latestRows(rows);
@@ -77,7 +78,7 @@ export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows:
   const others = [...latest.values()].filter((r) => !rank.has(r.run_id!));
   const cells = (row: Record<string, string>): (string | number)[] => {
     const point = plan.points[pointOf.get(row.run_id!) ?? -1];
-    return header.map((h, i) => (point && i < plan.gridKeys.length ? safeCell(point.values[h]) : row[h] ?? ''));
+    return header.map((h) => (point && plan.gridKeys.includes(h) ? safeCell(point.values[h]) : row[h] ?? ''));
   };
   const out = [...current, ...others].map(cells);
   if (out.length !== latest.size) throw new Error(`runs.csv rewrite would keep ${out.length} of ${latest.size} runs`);
@@ -110,8 +111,9 @@ export function rewriteHistoryCsv(dir: string, set: ResultSet): void {
   writeFileAtomic(path, csvText(header, kept.map((r) => header.map((h) => r[h] ?? ''))));
 }
 
-export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[]): void {
-  const columns = Object.keys(summary[0] ?? {});
+/** summary.csv, its columns in the order of columns.ts (grid keys, n, failed, the sort metric's first). */
+export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[], context: ColumnContext): void {
+  const columns = orderSummaryColumns(Object.keys(summary[0] ?? {}), context);
   writeFileAtomic(join(dir, 'summary.csv'), stringify(summary as SummaryRow[], { header: true, columns, record_delimiter: '\n', cast: { number: (x) => String(x) } }));
 }
 
@@ -124,7 +126,7 @@ export function writeFinalResults(dir: string, set: Pick<ResultSet, 'plan' | 'me
   const onDisk = resultSetOf(set.plan, set.metrics, set.baseline, rows);
   rewriteHistoryCsv(dir, onDisk);
   const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline });
-  writeSummaryCsv(dir, summary);
+  writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: sortOf(set.metrics, set.plan.study.sort).metric });
   return { summary, set: onDisk };
 }
 
