@@ -1,5 +1,6 @@
 /**
- * A real full disk (issue 16), beside the injected ones of hostile.test.ts: a 64 KiB tmpfs fills mid-sweep; the
+ * A real full disk (issue 16), beside the injected ones of hostile.test.ts: a 256 KiB tmpfs (room for the final
+ * report.html beside the live one it replaces, once space is freed) is filled but for 4 pages, so it fills mid-sweep; the
  * sweep says so in one line (exit 4) with only whole rows in runs.csv, and once space is back `--resume` ends
  * with the files of an uninterrupted sweep. Mounting needs root and mount(8): elsewhere the test says why it
  * skips. On landed main this died with "internal error: ENOSPC" (exit 70).
@@ -18,10 +19,10 @@ describe('hostile input: a real full disk', function () {
   const config = join(tmpDir(), 'tiny.yaml');
   writeFileSync(config, TINY);
 
-  it('a real full disk: a 64 KiB tmpfs fills mid-sweep, then --resume completes once space is back', async function () {
+  it('a real full disk: a 256 KiB tmpfs fills mid-sweep, then --resume completes once space is back', async function () {
     const mnt = tmpDir('noise-sweep-tmpfs-');
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { stdio: 'ignore' });
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mnt], { stdio: 'ignore' });
     } catch {
       console.log(`      skipped: cannot mount a tmpfs here (needs root and mount; uid ${process.getuid?.()}); the injected-fault cases above cover the same paths`);
       return this.skip();

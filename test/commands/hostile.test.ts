@@ -6,7 +6,7 @@
  *
  * Failing disks are injected (test/helpers/faulty-bin.ts: the real CLI with store/disk.ts told to fail with
  * ENOSPC/EDQUOT/EROFS/EACCES after N bytes), because CI cannot mount a small file system as non-root;
- * hostile-tmpfs.test.ts fills a real 64 KiB tmpfs where it may (root, with mount), and says why it skips elsewhere.
+ * hostile-tmpfs.test.ts fills a real 256 KiB tmpfs where it may (root, with mount), and says why it skips elsewhere.
  */
 import { expect } from 'chai';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -316,8 +316,8 @@ describe('hostile input: nothing finished is ever lost or silently wrong', funct
       await c.arrange?.(ctx);
 
       const run = await runCli(c.command(ctx), c.fault ? { bin: FAULTY_BIN, env: { NOISE_SWEEP_TEST_FAULT: JSON.stringify(c.fault) } } : {});
-      // Without --quiet the progress goes to stderr as lines ("runs 3/9 ..."); the rest is what the user is told.
-      const told = run.stderr.split('\n').filter((l) => l !== '' && !/^runs \d+\/\d+ /.test(l)).join('\n');
+      // Without --quiet the progress goes to stderr as lines ("live report: ...", "runs 3/9 ..."); the rest is what the user is told.
+      const told = run.stderr.split('\n').filter((l) => l !== '' && !/^runs \d+\/\d+ |^live report: /.test(l)).join('\n');
       expect(run.code, run.stderr).to.equal(c.exit);
       expect(told).to.match(c.says);
       expect(told.split('\n').filter(Boolean), 'at most one line').to.have.length.at.most(1);

@@ -69,7 +69,11 @@ describe('results directories written in the previous column order', function ()
     await reportCommand({ dir, quiet: true });
     expect(header(join(dir, 'summary.csv')).slice(0, 4)).to.deep.equal(['noise.placement', 'n', 'failed', 'test_accuracy_mean']);
     expect(csv(join(dir, 'summary.csv'))).to.deep.equal(before);
-    const verdicts = await checkCommand({ dir: join(FIXTURE, 'shard-2'), quiet: true });
+    // A shard alone is not judged (issue 16: it holds part of each point's runs): check the merge of the two.
+    await checkCommand({ dir: join(FIXTURE, 'shard-2'), quiet: true }).then(() => expect.fail('a shard must not be judged'), (e: Error) => expect(e.message).to.match(/shard: expected the results of a whole study/));
+    const merged = join(tmpDir('previous-order-check-'), 'merged');
+    await mergeCommand({ dirs: [join(FIXTURE, 'shard-1'), join(FIXTURE, 'shard-2')], out: merged, allowPartial: false, quiet: true });
+    const verdicts = await checkCommand({ dir: merged, quiet: true });
     expect(verdicts.map((v) => v.passed)).to.deep.equal([true, true, true]);
   });
 });
