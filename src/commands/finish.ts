@@ -22,6 +22,7 @@ import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
 import { renderReport } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
+import { planSortMetric, type SortMetric } from '../report/sort-metric.js';
 
 export interface FinishOptions {
   readonly dir: string;
@@ -48,12 +49,6 @@ export function expectationsOf(plan: Plan, metrics: readonly string[], file: str
     columns: summaryStatColumns(metrics),
     points: plan.points.map((p) => p.values),
   });
-}
-
-/** The metric the tables sort by and "best" means: test accuracy where there is one, else the test error. */
-export function sortMetricOf(metrics: readonly string[]): string {
-  const preferred = ['test_accuracy', 'test_accuracy_noisy', 'test_mse', 'test_mse_noisy'].find((m) => metrics.includes(m));
-  return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
 }
 
 /** The metrics the terminal table shows: the sort metric, its noise-on (or noise-off) twin, its train twin. */
@@ -106,12 +101,14 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 }
 
 /** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], metric: string): Promise<void> {
+async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], sort: SortMetric): Promise<void> {
+  const metric = sort.name;
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   const html = await renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
+    sortMetric: sort,
     summary,
     runs,
     ...(history ? { history } : {}),
@@ -124,17 +121,18 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const { dir, set, log } = opts;
   const summary = writeFinalResults(dir, set);
-  const metric = sortMetricOf(set.metrics);
+  const sort = planSortMetric(set.plan, set.metrics);
+  const metric = sort.name;
   const runs = runRows(set);
   const best = bestPerPlacement(set, summary, runs, metric);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, runs, best, metric);
+  await writeReport(dir, set, summary, runs, best, sort);
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
 
   if (!opts.quiet) {
     log('');
-    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shownMetrics(set.metrics, metric), sortBy: metric, lowerIsBetter: lowerIsBetter(metric), baseline: set.baseline }));
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shownMetrics(set.metrics, metric), sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline }));
     if (best.length > 0) {
       log('');
       log(`best per noise.placement (${lowerIsBetter(metric) ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);

@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadStudy } from '../config/load.js';
-import { lowerIsBetter } from '../engine/metrics.js';
 import { loadDataset } from '../data/load-dataset.js';
 import { Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
@@ -23,7 +22,8 @@ import type { SummaryRow } from '../report/summary.js';
 import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, sortMetricOf, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
+import { planSortMetric } from '../report/sort-metric.js';
 import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
@@ -138,13 +138,14 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
   let historyCsv: AppendCsv | undefined;
   const sums = new Map<number, { total: number; n: number }>();
-  const sortMetric = sortMetricOf(metrics);
+  const sort = planSortMetric(plan, metrics);
+  const sortMetric = sort.name;
   for (const r of results.values()) addToSums(sums, r, sortMetric);
   let failed = 0;
   const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const bestSoFar = (): string => {
     let best: { mean: number; index: number } | undefined;
-    const better = lowerIsBetter(sortMetric) ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+    const better = sort.lowerIsBetter ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
     for (const [index, s] of sums) if (!best || better(s.total / s.n, best.mean)) best = { mean: s.total / s.n, index };
     return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
   };

@@ -1,11 +1,12 @@
 /**
  * summary.csv: one row per grid point: the grid keys, n (successful runs), failed, then for each metric its
- * mean, sample std, 95 % Student-t interval of the mean, and against the baseline point Welch's two-sided
+ * mean, sample std, 95 % Student-t interval of the mean (clipped to the metric's range), and against the baseline point Welch's two-sided
  * p-value, Cohen's d and the Holm-adjusted p-value across all points compared with the baseline.
  * Every repeat stays in runs.csv: the summary adds statistics, it never replaces the data.
  */
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
+import { metricRange } from '../engine/metrics.js';
 import { addHolm } from '../stats/add-holm.js';
 import { groupColumns, STAT_SUFFIXES, summarizeGroup } from '../stats/summarize-group.js';
 import { safeCell } from './cells.js';
@@ -41,7 +42,7 @@ export function summarize({ points, gridKeys, metrics, results, baseline }: Summ
     row.failed = failed.get(p.index) ?? 0;
     for (const m of metrics) {
       const reference = baseline === null || baseline === p.index ? null : samples(baseline, m);
-      Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m))));
+      Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m), metricRange(m))));
     }
     return row;
   });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { shownMetrics, sortMetricOf } from '../../src/commands/finish.js';
+import { shownMetrics } from '../../src/commands/finish.js';
+import { planSortMetric, sortMetricOf } from '../../src/report/sort-metric.js';
 import { marks, renderTable } from '../../src/report/table.js';
 
 describe('report/table', () => {
@@ -18,14 +19,31 @@ describe('report/table', () => {
     expect(renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse' }).split('\n')[2]).to.match(/^none/);
   });
 
+  it('says what it is sorted by and which way is better, and when intervals were clipped to the range', () => {
+    const text = renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', lowerIsBetter: true, baseline: 0 });
+    expect(text).to.contain('\nsorted by test_mse mean, lower is better\n');
+    expect(text).not.to.contain('clipped');
+    // An accuracy whose t interval passed 1: the table shows [0.610, 1.000] and says it was cut there.
+    const partial = [{ n: 2, failed: 0, test_accuracy_mean: 0.873, test_accuracy_std: 0.029, test_accuracy_ci95_low: 0.61, test_accuracy_ci95_high: 1 }];
+    const clipped = renderTable(partial, { gridKeys: [], metrics: ['test_accuracy'], sortBy: 'test_accuracy' });
+    expect(clipped).to.contain('[0.610, 1.000]');
+    expect(clipped).to.contain('sorted by test_accuracy mean, higher is better');
+    expect(clipped).to.contain("95% CI: 1 interval reaches the metric's range and is clipped there (accuracy to [0, 1], losses and errors at 0)");
+  });
+
   it('marks Holm p-values', () => {
     expect([0.0005, 0.005, 0.04, 0.05, null].map(marks)).to.deep.equal(['***', '**', '*', '', '']);
   });
 
   it('sorts by test accuracy, else the noisy accuracy, else the test error; shows the twins', () => {
-    expect(sortMetricOf(['train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'])).to.equal('test_accuracy');
-    expect(sortMetricOf(['train_loss_noisy', 'train_accuracy_noisy', 'test_loss_noisy', 'test_accuracy_noisy'])).to.equal('test_accuracy_noisy');
-    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'])).to.equal('test_mse');
+    expect(sortMetricOf(['train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'])).to.deep.equal({ name: 'test_accuracy', lowerIsBetter: false });
+    expect(sortMetricOf(['train_loss_noisy', 'train_accuracy_noisy', 'test_loss_noisy', 'test_accuracy_noisy']).name).to.equal('test_accuracy_noisy');
+    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'])).to.deep.equal({ name: 'test_mse', lowerIsBetter: true });
+    // Trained on absolute error: judged by it.
+    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'], 'mae').name).to.equal('test_mae');
+    const plan = (...losses: ('mse' | 'mae')[]) => ({ points: losses.map((loss) => ({ config: { train: { loss } } })) });
+    expect(planSortMetric(plan('mae', 'mae'), ['test_mse', 'test_mae']).name).to.equal('test_mae');
+    expect(planSortMetric(plan('mse', 'mae'), ['test_mse', 'test_mae']).name).to.equal('test_mse'); // a grid over the loss: mse
     expect(shownMetrics(['train_accuracy', 'test_accuracy', 'train_accuracy_noisy', 'test_accuracy_noisy'], 'test_accuracy')).to.deep.equal(['test_accuracy', 'test_accuracy_noisy', 'train_accuracy']);
     expect(shownMetrics(['train_mse', 'test_mse'], 'test_mse')).to.deep.equal(['test_mse', 'train_mse']);
   });
