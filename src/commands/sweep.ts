@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { loadStudy } from '../config/load.js';
-import { loadDataset } from '../data/load-dataset.js';
 import { Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
 import { type Shard, selectShard } from '../launch/shard.js';
@@ -22,6 +21,8 @@ import type { SummaryRow } from '../report/summary.js';
 import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
+import { checkPlanData, describeData } from '../plan/check-data.js';
+import { savedStudy } from '../plan/saved-study.js';
 import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
 import { planSortMetric } from '../report/sort-metric.js';
 import { existsSync } from 'node:fs';
@@ -110,7 +111,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
   const expectations = expectationsOf(plan, metrics, loaded.file);
-  checkDatasets(plan);
+  const data = checkPlanData(plan, loaded.file);
+  if (opts.dryRun || !opts.quiet) for (const d of data) log(describeData(d));
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
     return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
@@ -124,7 +126,8 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
   const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard };
-  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
+  const ranAs = `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
+  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: ${ranAs}\n# paths are absolute and data.sha256 pins the data, so this file re-runs from anywhere\n` + YAML.stringify(savedStudy(plan, loaded.baseDir)));
   writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
   const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
@@ -200,21 +203,6 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   }
   throwIfViolated(verdicts);
   return { outDir, plan, metrics, results: current, summary, reused: done.size };
-}
-
-/**
- * Builds each distinct dataset once in the main thread before any run starts, so a bad CSV file (a cell that
- * is not a number, a missing label column, labels that are not 0/1) stops the sweep with exit 2 up front
- * instead of failing every run in the workers.
- */
-function checkDatasets(plan: Plan): void {
-  const seen = new Set<string>();
-  for (const task of plan.runs) {
-    const key = JSON.stringify([task.config.data, task.baseDir]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    loadDataset(task.config.data, task.baseDir);
-  }
 }
 
 async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[], log: (line: string) => void): Promise<void> {

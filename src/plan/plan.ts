@@ -1,12 +1,15 @@
 /**
- * The plan of a sweep: what to run, apart from where it runs (see src/launch/). Pure: study in, runs out.
+ * The plan of a sweep: what to run, apart from where it runs (see src/launch/). Study in, runs out; pure but
+ * for one read: a data file's sha256, which stands for the file in its runs' identities.
  *  1. expand the grid into assignments (cross product);
  *  2. apply each assignment to the study and validate it as a whole (a bad grid value names its grid entry);
- *  3. resolve each point's effective run configuration and merge points that train identically
+ *  3. resolve each point's effective run configuration (a data file's hash included) and merge points that train identically
  *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
  *  4. give each point `repeats` runs, each with a content-addressed id and a seed derived from it.
  */
+import { resolve } from 'node:path';
 import type { RunConfig, Study } from '../config/schema.js';
+import { fileSha256 } from '../data/data-hash.js';
 import { validateStudy } from '../config/load.js';
 import { withPath } from '../config/paths.js';
 import { InputError } from '../errors.js';
@@ -51,20 +54,52 @@ function checkGridKey(key: string, file: string): void {
   }
 }
 
+/**
+ * A data file's contents enter a run's identity as their sha256: data.sha256 when the study pins it (a saved
+ * config.yaml does, so reading results back needs no data), else the file's hash, read once per file.
+ */
+function withDataHash(config: RunConfig, baseDir: string, hashes: Map<string, string>): RunConfig {
+  const data = config.data;
+  if (!('file' in data) || data.sha256 !== undefined) return config;
+  const path = resolve(baseDir, data.file);
+  let sha256 = hashes.get(path);
+  if (sha256 === undefined) {
+    sha256 = fileSha256(path);
+    hashes.set(path, sha256);
+  }
+  return { ...config, data: { ...data, sha256 } };
+}
+
+/**
+ * What a run's identity is computed from: its configuration without what does not change its numbers: where
+ * the data file is (its sha256 stands for it, so a study re-run from its saved config.yaml, or from another
+ * checkout, has the same runs) and how often a learning curve is recorded.
+ */
+function identityOf(config: RunConfig): unknown {
+  const data = 'file' in config.data ? { ...config.data, file: undefined } : config.data;
+  return { ...config, data, historyEvery: undefined };
+}
+
+/** "file: grid point noise.placement=\"pre\", noise.stddev=0.1" for messages about one point; the file alone without a grid. */
+export function gridPointWhere(file: string, gridKeys: readonly string[], values: Readonly<Record<string, unknown>>): string {
+  const set = gridKeys.filter((k) => values[k] !== undefined);
+  return set.length === 0 ? file : `${file}: grid point ${set.map((k) => `${k}=${JSON.stringify(values[k])}`).join(', ')}`;
+}
+
 export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
   const gridKeys = Object.keys(study.grid);
   for (const key of gridKeys) checkGridKey(key, file);
   const assignments = expandGrid(study.grid);
 
   const byHash = new Map<string, { config: RunConfig; assignments: Record<string, unknown>[] }>();
+  const hashes = new Map<string, string>();
   for (const assignment of assignments) {
     let pointRaw = raw;
     for (const [key, value] of Object.entries(assignment)) pointRaw = withPath(pointRaw, key, value);
-    const where = `${file}: grid point ${gridKeys.map((k) => `${k}=${JSON.stringify(assignment[k])}`).join(', ')}`;
+    const where = gridPointWhere(file, gridKeys, assignment);
     const pointStudy = gridKeys.length === 0 ? study : validateStudy(pointRaw, where);
-    const config = resolveRunConfig(pointStudy, gridKeys.length === 0 ? file : where);
-    // historyEvery changes what is recorded, not the numbers: it stays out of the identity.
-    const hash = contentHash({ ...config, historyEvery: undefined });
+    const config = withDataHash(resolveRunConfig(pointStudy, gridKeys.length === 0 ? file : where), baseDir, hashes);
+    const hash = contentHash(identityOf(config));
     const entry = byHash.get(hash);
     if (entry) entry.assignments.push({ ...assignment });
     else byHash.set(hash, { config, assignments: [{ ...assignment }] });
