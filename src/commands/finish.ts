@@ -20,7 +20,6 @@ import { orderedResults, type ResultSet, writeFinalResults } from '../report/wri
 import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
-import { renderReport } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
 import { planSortMetric, type SortMetric } from '../report/sort-metric.js';
 
@@ -105,6 +104,8 @@ async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], r
   const metric = sort.name;
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
+  // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
+  const { renderReport } = await import('../report/html.js');
   const html = await renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,

@@ -218,7 +218,8 @@ async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[],
   const estimate = await estimateSeconds(tasks, opts.workers);
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
   const seconds = (estimate.seconds * todo) / tasks.length;
-  log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
+  const timed = estimate.timed === estimate.kinds ? `${estimate.kinds} kind(s) of run` : `${estimate.timed} of ${estimate.kinds} kinds of run, the others like the closest`;
+  log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated on ${timed}: ${perRun})`);
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

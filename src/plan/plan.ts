@@ -29,6 +29,8 @@ export interface GridPoint {
   readonly config: RunConfig;
   /** Hash of `config` (the study seed included): equal hashes train identically. */
   readonly configHash: string;
+  /** noise as the study wrote it for this point ("after:pool", not the site it resolves to), for messages. */
+  readonly noise: Study['noise'];
 }
 
 export interface Plan {
@@ -91,7 +93,7 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
   for (const key of gridKeys) checkGridKey(key, file);
   const assignments = expandGrid(study.grid);
 
-  const byHash = new Map<string, { config: RunConfig; assignments: Record<string, unknown>[] }>();
+  const byHash = new Map<string, { config: RunConfig; noise: Study['noise']; assignments: Record<string, unknown>[] }>();
   const hashes = new Map<string, string>();
   for (const assignment of assignments) {
     let pointRaw = raw;
@@ -102,17 +104,17 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
     const hash = contentHash(identityOf(config));
     const entry = byHash.get(hash);
     if (entry) entry.assignments.push({ ...assignment });
-    else byHash.set(hash, { config, assignments: [{ ...assignment }] });
+    else byHash.set(hash, { config, noise: pointStudy.noise, assignments: [{ ...assignment }] });
   }
 
   const points: GridPoint[] = [];
-  for (const [configHash, { config, assignments: merged }] of byHash) {
+  for (const [configHash, { config, noise, assignments: merged }] of byHash) {
     const values: Record<string, unknown> = {};
     for (const key of gridKeys) {
       const distinct = new Set(merged.map((a) => JSON.stringify(a[key])));
       values[key] = distinct.size === 1 ? merged[0]![key] : undefined;
     }
-    points.push({ index: points.length, values, config, configHash });
+    points.push({ index: points.length, values, config, configHash, noise });
   }
 
   const runs: RunTask[] = [];

@@ -147,13 +147,14 @@ describe('commands/sweep (end to end)', function () {
     const out = join(tmpDir(), 'never');
     const lines: string[] = [];
     await sweepCommand(options(tmpFile('tiny.yaml', TINY), out, { dryRun: true, quiet: false, log: (l) => lines.push(l) }));
-    expect(lines[0]).to.equal('study tiny: 3 grid point(s) × 3 repeats = 9 runs');
-    expect(lines.slice(1, 4)).to.deep.equal([
+    expect(lines[0]).to.equal('data: data.generator circles: 100 rows × 2 features → 30 train, 70 test');
+    expect(lines[1]).to.equal('study tiny: 3 grid point(s) × 3 repeats = 9 runs');
+    expect(lines.slice(2, 5)).to.deep.equal([
       '  noise.placement=none  [fused; no noise; 40 epochs]',
-      '  noise.placement=input  [fused; input:0.1; 40 epochs]',
-      '  noise.placement=pre  [fused; pre:0.1; 40 epochs]',
+      '  noise.placement=input  [fused; input stddev 0.1; 40 epochs]',
+      '  noise.placement=pre  [fused; pre stddev 0.1; 40 epochs]',
     ]);
-    expect(lines[4]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated: fused [\d.]+ ms\/epoch\)$/);
+    expect(lines[5]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated on (3 kind\(s\)|\d of 3 kinds) of run[^:]*: fused [\d.]+ ms\/epoch\)$/);
     expect(existsSync(out)).to.equal(false);
   });
 
