@@ -8,7 +8,8 @@
  *     python3-torch is installed, the same training in PyTorch eager on one thread (bench/torch_tutorial.py);
  *  2. throughput of a 40-run sweep on 1 and on 2 workers;
  *  3. RSS before and after 1,000 short runs through the pool;
- *  4. the tutorial's study (4 placements × 30 repeats × 4000 epochs) on 2 workers.
+ *  4. the tutorial's study (4 placements × 30 repeats × 4000 epochs) on 2 workers;
+ *  5. what a run of the user's own command costs over the command itself (bench/own-code-overhead.ts).
  *
  * Flags: --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study.
  */
@@ -30,6 +31,7 @@ import { tfjsEngine } from '../src/engine/tfjs/index.js';
 import { poolLauncher } from '../src/launch/pool.js';
 import { makePlan } from '../src/plan/plan.js';
 import type { RunTask } from '../src/protocol.js';
+import { ownCodeOverhead } from './own-code-overhead.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const smoke = process.argv.includes('--smoke');
@@ -165,6 +167,8 @@ async function main(): Promise<void> {
     console.log('\n4. tutorial study (4 placements × %s repeats × %d epochs) on 2 workers: %s s', smoke ? 2 : 30, EPOCHS, seconds.toFixed(1));
     console.log('   target: under 60 s');
   }
+
+  console.log('\n' + (await ownCodeOverhead(root, smoke)).join('\n'));
 }
 
 await main();

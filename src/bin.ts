@@ -20,10 +20,7 @@ const COMMANDS: { [K in Runnable['kind']]: (options: Extract<Runnable, { kind: K
   merge: mergeCommand,
   check: checkCommand,
   report: reportCommand,
-  data: async (options) => {
-    await dataCommand(options);
-    process.stdout.write(`wrote ${options.out}\n`);
-  },
+  data: dataCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -7,7 +7,8 @@ import yargs from 'yargs';
 import { InputError } from './errors.js';
 import type { SweepOptions } from './commands/sweep.js';
 import type { CheckOptions } from './commands/check.js';
-import type { DataOptions } from './commands/data.js';
+import { type DataOptions, flagOf } from './commands/data.js';
+import { GENERATOR_KEYS, type GeneratorName } from './config/schema.js';
 import type { ReportOptions } from './commands/report.js';
 import type { MergeOptions } from './commands/merge.js';
 import { parseShard, shardFromEnv } from './launch/shard.js';
@@ -19,6 +20,30 @@ export type Command =
   | { readonly kind: 'check'; readonly options: CheckOptions }
   | { readonly kind: 'report'; readonly options: ReportOptions }
   | { readonly kind: 'none' };
+
+const GENERATORS = Object.keys(GENERATOR_KEYS) as GeneratorName[];
+
+/** `sweep data`'s generator settings: the `data:` keys, as flags (clusterStd → --cluster-std); defaults in parentheses. */
+const DATA_FLAGS: Record<string, { type: 'number' | 'boolean'; describe: string }> = {
+  samples: { type: 'number', describe: 'rows (100; shapes 300, sequences 400)' },
+  seed: { type: 'number', describe: 'random_state (1)' },
+  noise: { type: 'number', describe: 'circles, moons: stddev of the point noise (0.1); friedman1: of the target noise (0); shapes: of the pixel noise (0.2)' },
+  factor: { type: 'number', describe: 'circles: inner/outer radius (0.8)' },
+  features: { type: 'number', describe: 'blobs (2), classification (20), friedman1 (10): columns; sequences: values per step (1)' },
+  centers: { type: 'number', describe: 'blobs: clusters (3)' },
+  clusterStd: { type: 'number', describe: 'blobs: stddev of each cluster (1)' },
+  informative: { type: 'number', describe: 'classification: informative features (2)' },
+  redundant: { type: 'number', describe: 'classification: redundant features (2)' },
+  repeated: { type: 'number', describe: 'classification: repeated features (0)' },
+  classes: { type: 'number', describe: 'classification (2), shapes (3): classes' },
+  clustersPerClass: { type: 'number', describe: 'classification: clusters per class (2)' },
+  flipY: { type: 'number', describe: 'classification: share of labels flipped (0.01)' },
+  classSep: { type: 'number', describe: 'classification: class separation (1)' },
+  hypercube: { type: 'boolean', describe: 'classification: clusters on hypercube vertices (true; --no-hypercube)' },
+  size: { type: 'number', describe: 'shapes: image side in pixels (12)' },
+  length: { type: 'number', describe: 'sequences: steps after padding (20)' },
+  minLength: { type: 'number', describe: 'sequences: shortest sequence (5)' },
+};
 
 function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -52,6 +77,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
           .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
           .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' })
           .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
+          .option('report-every', { type: 'number', describe: 'seconds between rewrites of report.html while the sweep runs (default 5; 0: only at the end)' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
       (args) => {
@@ -59,6 +85,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
         if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
         const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(env);
         const maxFailures = wholeNumber('max-failures', args['max-failures'], 1);
+        const reportEvery = wholeNumber('report-every', args['report-every'], 0);
         command = {
           kind: 'sweep',
           options: {
@@ -72,6 +99,7 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
             force: args.force,
             shard,
             ...(maxFailures !== undefined ? { maxFailures } : {}),
+            ...(reportEvery !== undefined ? { reportEvery } : {}),
             inline: args.inline,
             dryRun: args['dry-run'],
             json: args.json,
@@ -115,26 +143,30 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
       },
     )
     .command(
-      'data <generator>',
-      'write a generated dataset (scikit-learn make_circles / make_moons numbers) as x1,x2,y CSV',
-      (y) =>
-        y
-          .positional('generator', { choices: ['circles', 'moons'] as const, demandOption: true })
-          .option('samples', { type: 'number', describe: 'rows (default 100)' })
-          .option('noise', { type: 'number', describe: 'stddev of the Gaussian noise (default 0.1)' })
-          .option('seed', { type: 'number', describe: 'random_state (default 1)' })
-          .option('factor', { type: 'number', describe: 'circles: inner/outer radius (default 0.8)' })
-          .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write (never overwritten)' }),
+      'data [generator]',
+      "write a generated dataset as CSV (scikit-learn's numbers): a generator with its settings, or a study's data: section",
+      (y) => {
+        let withFlags = y
+          .positional('generator', { choices: GENERATORS, describe: 'the generator (or --config)' })
+          .option('config', { type: 'string', describe: "take data: from this study file (its grid and --set applied)" })
+          .option('set', { type: 'string', array: true, describe: 'with --config: override any key, e.g. --set data.samples=500' })
+          .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write (never overwritten)' });
+        for (const [key, flag] of Object.entries(DATA_FLAGS)) withFlags = withFlags.option(flagOf(key).slice(2), flag);
+        return withFlags;
+      },
       (args) => {
+        const settings = Object.fromEntries(Object.keys(DATA_FLAGS).flatMap((key) => {
+          const value = args[flagOf(key).slice(2)] as number | boolean | undefined;
+          return value === undefined ? [] : [[key, value]];
+        }));
         command = {
           kind: 'data',
           options: {
-            generator: args.generator,
             out: args.out,
-            ...(args.samples !== undefined ? { samples: args.samples } : {}),
-            ...(args.noise !== undefined ? { noise: args.noise } : {}),
-            ...(args.seed !== undefined ? { seed: args.seed } : {}),
-            ...(args.factor !== undefined ? { factor: args.factor } : {}),
+            ...(args.generator !== undefined ? { generator: args.generator } : {}),
+            ...(Object.keys(settings).length > 0 ? { settings } : {}),
+            ...(args.config !== undefined ? { config: args.config } : {}),
+            ...(args.set !== undefined ? { set: args.set.map(String) } : {}),
           },
         };
       },

@@ -14,6 +14,7 @@ describe('cli', () => {
     [['c.yaml', '--force', '--max-failures', '2', '--dry-run', '--inline'], {}, { ...defaults, config: 'c.yaml', force: true, maxFailures: 2, dryRun: true, inline: true }],
     [['c.yaml', '--shard', '2/4'], {}, { ...defaults, config: 'c.yaml', shard: { index: 2, count: 4 } }],
     [['c.yaml', '--junit', 'j.xml', '--json'], {}, { ...defaults, config: 'c.yaml', junit: 'j.xml', json: true }],
+    [['c.yaml', '--report-every', '0'], {}, { ...defaults, config: 'c.yaml', reportEvery: 0 }],
     [['c.yaml'], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '8' }, { ...defaults, config: 'c.yaml', shard: { index: 4, count: 8 } }],
     [['c.yaml'], { JOB_COMPLETION_INDEX: '0', JOB_COMPLETIONS: '5' }, { ...defaults, config: 'c.yaml', shard: { index: 1, count: 5 } }],
     [['c.yaml', '--shard', '1/2'], { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '8' }, { ...defaults, config: 'c.yaml', shard: { index: 1, count: 2 } }],
@@ -24,12 +25,19 @@ describe('cli', () => {
     });
   }
 
-  it('sweep data circles --samples 100 --noise 0.1 --seed 1 --factor 0.8 --out c.csv', async () => {
+  it('sweep data GENERATOR with its settings as flags; sweep data --config FILE --set ...', async () => {
     expect(await parseCli(['data', 'circles', '--samples', '100', '--noise', '0.1', '--seed', '1', '--factor', '0.8', '--out', 'c.csv'], {})).to.deep.equal({
       kind: 'data',
-      options: { generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, out: 'c.csv' },
+      options: { generator: 'circles', settings: { samples: 100, noise: 0.1, seed: 1, factor: 0.8 }, out: 'c.csv' },
     });
     expect(await parseCli(['data', 'moons', '--out', 'm.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'moons', out: 'm.csv' } });
+    expect(await parseCli(['data', 'blobs', '--cluster-std', '-0.5', '--centers', '4', '--out', 'b.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'blobs', settings: { clusterStd: -0.5, centers: 4 }, out: 'b.csv' } });
+    expect(await parseCli(['data', 'classification', '--no-hypercube', '--flip-y', '0', '--clusters-per-class', '1', '--out', 'c.csv'], {})).to.deep.equal({
+      kind: 'data',
+      options: { generator: 'classification', settings: { clustersPerClass: 1, flipY: 0, hypercube: false }, out: 'c.csv' },
+    });
+    expect(await parseCli(['data', 'sequences', '--min-length', '3', '--length', '9', '--out', 's.csv'], {})).to.deep.equal({ kind: 'data', options: { generator: 'sequences', settings: { length: 9, minLength: 3 }, out: 's.csv' } });
+    expect(await parseCli(['data', '--config', 's.yaml', '--set', 'data.samples=50', '--out', 'x.csv'], {})).to.deep.equal({ kind: 'data', options: { config: 's.yaml', set: ['data.samples=50'], out: 'x.csv' } });
   });
 
   it('sweep merge a b --out m --allow-partial', async () => {
@@ -50,8 +58,11 @@ describe('cli', () => {
     [['c.yaml', '--resume', '--force'], /--resume and --force: expected one of them, found both/],
     [['c.yaml', '--shard', '5/4'], /--shard: expected i\/n with 1 ≤ i ≤ n/],
     [['c.yaml', '--max-failures', '0'], /--max-failures: expected a whole number ≥ 1, found 0/],
+    [['c.yaml', '--report-every', '-1'], /--report-every: expected a whole number ≥ 0, found -1/],
     [['merge', 'a'], /Missing required argument: out/],
     [['data', 'spirals', '--out', 'x.csv'], /Invalid values:.*spirals/],
+    [['data', 'circles', '--centres', '3', '--out', 'x.csv'], /Unknown argument: centres/],
+    [['data', 'circles'], /Missing required argument: out/],
   ];
   for (const [argv, pattern] of bad) {
     it(`rejects: sweep ${argv.join(' ')}`, async () => {

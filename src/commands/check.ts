@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseExpect } from '../check/expect.js';
 import { judge, type Verdict } from '../check/judge.js';
 import { junitXml } from '../check/junit.js';
-import { loadStudy } from '../config/load.js';
+import { loadAnyStudy } from '../config/load.js';
 import { readResults } from '../report/read-results.js';
 import { summaryStatColumns } from '../report/summary.js';
 import { summarize } from '../report/summary.js';
@@ -28,7 +28,7 @@ export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   const saved = readResults(opts.dir);
   const { plan, metrics } = saved.set;
   const source = opts.config ?? saved.configPath;
-  const rawExpect = opts.config ? loadStudy(opts.config).study.expect : plan.study.expect;
+  const rawExpect = opts.config ? loadAnyStudy(opts.config).study.expect : plan.study.expect;
   const expectations = parseExpect(rawExpect.length ? rawExpect : undefined, source, { gridKeys: plan.gridKeys, columns: summaryStatColumns(metrics), points: plan.points.map((p) => p.values) });
   const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline });
   const verdicts = judge(expectations, summary, plan.gridKeys);

@@ -6,10 +6,12 @@
  * evaluating), and the two scale to the study's epochs. Seconds, not the minute that timing 200 epochs of
  * every kind took on LSTMs and CNNs.
  */
-import type { NoiseSpec, RunConfig } from '../config/schema.js';
-import type { GridPoint, Plan } from '../plan/plan.js';
+import type { NoiseSpec, RunConfig, Study } from '../config/schema.js';
+import { withPath } from '../config/paths.js';
+import { type CommandPlan, isCommandPlan, type GridPoint, type Plan } from '../plan/plan.js';
 import type { RunResult, RunTask } from '../protocol.js';
 import trainRun from '../worker/train.js';
+import { describeOwnCode } from './own-code.js';
 import { renderValue } from '../report/cells.js';
 import { canonicalJson } from '../plan/identity.js';
 
@@ -150,8 +152,10 @@ function mean(xs: readonly number[]): number {
  * A point's noise as the study wrote it: "after:pool stddev 0.2", "input stddev 0.01, pre stddev 0.1",
  * "post rate 0.1 (dropout)", or "no noise" when nothing is left after zero strengths are dropped.
  */
-export function noiseAsWritten(point: GridPoint): string {
-  const noise: NoiseSpec = point.noise;
+export function noiseAsWritten(plan: Plan, point: GridPoint): string {
+  // The study's noise with this point's grid values applied, as the study wrote them (merged keys left out).
+  let noise: NoiseSpec = (plan.study as Study).noise;
+  for (const key of plan.gridKeys) if (key.startsWith('noise.') && point.values[key] !== undefined) noise = withPath({ noise }, key, point.values[key]).noise;
   if (point.config.noise.sites.length === 0) return 'no noise';
   const placements = (Array.isArray(noise.placement) ? noise.placement : [noise.placement]).filter((p) => p !== 'none');
   const byRate = point.config.noise.sites.some((s) => s.rate !== undefined);
@@ -164,11 +168,12 @@ export function noiseAsWritten(point: GridPoint): string {
 }
 
 /** Human lines describing a plan. */
-export function describePlan(plan: Plan, tasks: readonly RunTask[], reused: number): string[] {
+export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonly runId: string }[], reused: number): string[] {
   const lines = [`study ${plan.study.name}: ${plan.points.length} grid point(s) × ${plan.study.repeats} repeats = ${plan.runs.length} runs` + (tasks.length !== plan.runs.length ? `, ${tasks.length} in this shard` : '') + (reused ? `, ${reused} already done` : '')];
+  if (isCommandPlan(plan)) return [...lines, ...describeOwnCode(plan)];
   for (const p of plan.points) {
     const label = plan.gridKeys.map((k) => `${k}=${renderValue(p.values[k]) || '·'}`).join(' ') || '(single point)';
-    lines.push(`  ${label}  [${p.config.train.engine}; ${noiseAsWritten(p)}; ${p.config.train.epochs} epochs]`);
+    lines.push(`  ${label}  [${p.config.train.engine}; ${noiseAsWritten(plan, p)}; ${p.config.train.epochs} epochs]`);
   }
   return lines;
 }

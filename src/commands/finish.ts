@@ -11,17 +11,18 @@ import { judge, type Verdict } from '../check/judge.js';
 import { junitXml } from '../check/junit.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
-import type { Plan } from '../plan/plan.js';
+import { type AnyPlan, isCommandPlan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
+import { planSortOf, type SortBy } from '../report/columns.js';
 import { writeFileAtomic } from '../report/results-dir.js';
-import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
+import { rangesOf, summarize, summaryStatColumns, type SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
 import { orderedResults, type ResultSet, writeFinalResults } from '../report/write-results.js';
 import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
+import type { LiveProgress } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
-import { planSortMetric, type SortMetric } from '../report/sort-metric.js';
 
 export interface FinishOptions {
   readonly dir: string;
@@ -42,13 +43,16 @@ export interface Finished {
 }
 
 /** Validates the study's `expect:` list against the plan (before any run, so a typo costs a second). */
-export function expectationsOf(plan: Plan, metrics: readonly string[], file: string): Expectation[] {
+export function expectationsOf(plan: AnyPlan, metrics: readonly string[], file: string, moreColumns: readonly string[] = []): Expectation[] {
   return parseExpect(plan.study.expect.length ? plan.study.expect : undefined, file, {
     gridKeys: plan.gridKeys,
-    columns: summaryStatColumns(metrics),
+    columns: [...summaryStatColumns(metrics), ...moreColumns],
     points: plan.points.map((p) => p.values),
   });
 }
+
+/** Metrics of a run: study in the terminal table (all of them are in summary.csv and report.html). */
+const OWN_CODE_SHOWN = 4;
 
 /** The metrics the terminal table shows: the sort metric, its noise-on (or noise-off) twin, its train twin. */
 export function shownMetrics(metrics: readonly string[], sortMetric: string): string[] {
@@ -58,10 +62,10 @@ export function shownMetrics(metrics: readonly string[], sortMetric: string): st
 }
 
 /** "Which stddev is best for each placement", when the grid varies the placement and something else. */
-function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], metric: string): BestInGroup[] {
+function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], { metric, lowerIsBetter }: SortBy): BestInGroup[] {
   const { gridKeys } = set.plan;
   if (!gridKeys.includes('noise.placement') || gridKeys.length < 2) return [];
-  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter: lowerIsBetter(metric) });
+  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter });
 }
 
 function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: string): string {
@@ -99,44 +103,57 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
   return readCsvLog(path).rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.has(k) || k === 'metric' || k === 'run_id' || v === '' ? v : Number(v)])));
 }
 
-/** Writes report.html: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function writeReport(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], sort: SortMetric): Promise<void> {
-  const metric = sort.name;
+/** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
+async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
   const { renderReport } = await import('../report/html.js');
-  const html = await renderReport({
+  return renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
-    sortMetric: sort,
     summary,
     runs,
+    lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
+    sortMetric: metric,
     ...(history ? { history } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
+    ...(live ? { live } : {}),
   });
-  writeFileAtomic(join(dir, 'report.html'), html);
+}
+
+/** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
+export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan) });
+  const sort = planSortOf(set.plan, set.metrics);
+  const runs = runRows(set);
+  return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, sort), sort, live);
 }
 
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const { dir, set, log } = opts;
   const summary = writeFinalResults(dir, set);
-  const sort = planSortMetric(set.plan, set.metrics);
-  const metric = sort.name;
+  const sort = planSortOf(set.plan, set.metrics);
+  const { metric } = sort;
   const runs = runRows(set);
-  const best = bestPerPlacement(set, summary, runs, metric);
+  const best = bestPerPlacement(set, summary, runs, sort);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  await writeReport(dir, set, summary, runs, best, sort);
+  writeFileAtomic(join(dir, 'report.html'), await reportHtml(dir, set, summary, runs, best, sort));
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileSync(opts.junit, junitXml(verdicts, set.plan.study.name));
 
   if (!opts.quiet) {
     log('');
-    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shownMetrics(set.metrics, metric), sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline }));
+    // A run: study's metrics follow no naming scheme: the table shows the sort metric and the next few.
+    const shown = isCommandPlan(set.plan) ? [metric, ...set.metrics.filter((m) => m !== metric)].slice(0, OWN_CODE_SHOWN) : shownMetrics(set.metrics, metric);
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline }));
+    if (set.baseline === null && set.plan.points.length > 1 && isCommandPlan(set.plan)) {
+      log(`no baseline: name the point the others are compared with (p-values, Cohen's d), e.g. baseline: { ${set.plan.gridKeys[0]}: ${renderValue(set.plan.points[0]!.values[set.plan.gridKeys[0]!])} }`);
+    }
     if (best.length > 0) {
       log('');
-      log(`best per noise.placement (${lowerIsBetter(metric) ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);
+      log(`best per noise.placement (${sort.lowerIsBetter ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);
       for (const b of best) log(describeBest(b, set.plan.gridKeys, metric));
     }
     if (verdicts.length > 0) {

@@ -7,6 +7,9 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { isCommandPlan } from '../plan/plan.js';
+import { planMetrics } from '../plan/study.js';
+import { orderMetrics } from '../report/runs-header.js';
 import type { RunResult } from '../protocol.js';
 import { readResults, type SavedResults } from '../report/read-results.js';
 import { openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
@@ -50,7 +53,9 @@ export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
   const shards = opts.dirs.map(readResults);
   checkShards(shards);
   const first = shards[0]!;
-  const { plan, metrics, baseline } = first.set;
+  const { plan, baseline } = first.set;
+  // Shards of a run: study may each have learned some of its metrics: the merge has them all.
+  const metrics = isCommandPlan(plan) ? orderMetrics(planMetrics(plan), shards.flatMap((s) => s.set.metrics)) : first.set.metrics;
 
   const results = new Map<string, RunResult>();
   const from = new Map<string, string>();

@@ -5,26 +5,36 @@
  */
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { loadStudy } from '../config/load.js';
-import { Interrupted, RunsFailed } from '../errors.js';
+import { type LoadedStudy, loadAnyStudy } from '../config/load.js';
+import type { AnyStudy } from '../config/schema.js';
+import { InputError, Interrupted, RunsFailed } from '../errors.js';
 import { chooseLauncher } from '../launch/choose.js';
+import type { Launcher } from '../launch/launcher.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
-import { makePlan, type GridPoint, type Plan } from '../plan/plan.js';
-import type { RunResult, RunTask } from '../protocol.js';
+import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
+import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
+import { orderMetrics, widenedMetrics, widenRunsCsv } from '../report/runs-header.js';
+import type { TrainFunction } from '../worker/run-function.js';
+import { checkOwnCode, estimateOwnCode, ownCodeLauncher } from './own-code.js';
+import { sortMetricName } from '../plan/command-config.js';
+import { didYouMean } from '../config/suggest.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue, safeCell } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, readLogCuttingTornLine, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { AppendCsv, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
+import { AppendCsv, parseRunColumns, readCsvLog, resultFromRow, runColumns, runRow } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
 import { type ResultSet, writeRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
+import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from './finish.js';
+import type { Expectation } from '../check/expect.js';
+import { STAT_SUFFIXES } from '../stats/summarize-group.js';
+import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
+import { planSortOf } from '../report/columns.js';
 import { checkPlanData, describeData } from '../plan/check-data.js';
 import { savedStudy } from '../plan/saved-study.js';
-import { expectationsOf, finishResults, throwIfViolated } from './finish.js';
-import { planSortMetric } from '../report/sort-metric.js';
 import { existsSync } from 'node:fs';
 
 export interface SweepOptions {
@@ -52,27 +62,32 @@ export interface SweepOptions {
   readonly inline?: boolean;
   /** Where the table and messages go (stdout in the CLI). */
   readonly log?: (line: string) => void;
+  /** Seconds between rewrites of report.html while runs come in (default 5; 0: only at the end). */
+  readonly reportEvery?: number;
   /** 'bar' on a terminal, 'lines' in logs. */
   readonly progress?: 'bar' | 'lines' | 'quiet';
 }
 
 export interface SweepOutcome {
   readonly outDir: string;
-  readonly plan: Plan;
+  readonly plan: Plan | CommandPlan;
   readonly metrics: readonly string[];
   /** Results of this sweep's runs (reused and new), in plan order. */
   readonly results: readonly RunResult[];
   readonly summary: readonly SummaryRow[];
   readonly reused: number;
+  /** Rewrites of report.html while the sweep ran, and milliseconds the main thread spent on them. */
+  readonly liveReport?: { readonly writes: number; readonly busyMs: number };
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
-export function pointLabel(point: GridPoint, gridKeys: readonly string[]): string {
+export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[]): string {
   return gridKeys.map((k) => `${k}=${renderValue(point.values[k]) || '·'}`).join(' ') || 'the study';
 }
 
 /** The command that continues this sweep, for the message after an interruption. */
 function resumeCommand(opts: SweepOptions, outDir: string): string {
+  if (opts.config === 'runStudy()') return `runStudy({ ..., out: ${JSON.stringify(outDir)}, resume: true })`;
   const parts = ['npx sweep', opts.config, '--out', outDir, '--resume'];
   for (const s of opts.set) parts.push('--set', `'${s}'`);
   if (opts.repeats !== undefined) parts.push('--repeats', String(opts.repeats));
@@ -81,7 +96,7 @@ function resumeCommand(opts: SweepOptions, outDir: string): string {
 }
 
 /** Previous results of this plan's runs (ok ones are reused; failed ones run again) and the stale rest. */
-function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
+function splitPrevious(plan: AnyPlan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
   const byId = new Map(plan.runs.map((r) => [r.runId, r]));
   const done = new Map<string, RunResult>();
   const stale: Record<string, string>[] = [];
@@ -100,52 +115,93 @@ function splitPrevious(plan: Plan, rows: readonly Record<string, string>[], metr
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
+  const loaded = loadAnyStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}) });
+  return runSweep(loaded, opts);
+}
+
+/**
+ * Bounds of a run: study may name metrics its runs have not reported yet: they are checked for their shape
+ * now and for their columns once the runs have said which metrics there are (the end of the sweep).
+ */
+function boundsNamingUnknownMetrics(plan: CommandPlan): string[] {
+  const suffixes = STAT_SUFFIXES.map((s) => `_${s}`);
+  return plan.study.expect.flatMap((entry) => Object.keys(entry)).filter((k) => k !== 'where' && suffixes.some((s) => k.endsWith(s)));
+}
+
+/** The sweep of a loaded study; `train` replaces run.command for a study given to runStudy() (src/api.ts). */
+export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, train?: TrainFunction): Promise<SweepOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const loaded = loadStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}) });
-  const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
-  const metrics = planMetrics(plan);
+  const plan = planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
+  const ownCode = isCommandPlan(plan);
+  const required = planMetrics(plan);
   const shard = opts.shard ?? null;
-  const tasks = selectShard(plan.runs, shard);
+  const tasks: readonly PlannedRun[] = selectShard<PlannedRun>(plan.runs, shard);
   const taskIds = new Set(tasks.map((t) => t.runId));
 
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
-  const expectations = expectationsOf(plan, metrics, loaded.file);
-  const data = checkPlanData(plan, loaded.file);
-  if (opts.dryRun || !opts.quiet) for (const d of data) log(describeData(d));
+  let expectations: Expectation[] = expectationsOf(plan, required, loaded.file, ownCode ? boundsNamingUnknownMetrics(plan) : []);
+  if (ownCode) {
+    if (opts.inline) throw new InputError(`--inline: expected a study of noise-sweep's models, found one with run: (its runs are ${train ? 'calls of your function' : 'child processes'} already)`);
+    checkOwnCode(plan, loaded.file, train);
+  } else {
+    const sortMetric = plan.study.sort === undefined ? undefined : sortMetricName(plan.study.sort);
+    if (sortMetric !== undefined && !required.includes(sortMetric)) throw new InputError(`${loaded.file}: sort: expected one of the study's metrics (${required.join(', ')})${didYouMean(sortMetric, required)}, found "${sortMetric}"`);
+    const data = checkPlanData(plan, loaded.file);
+    if (opts.dryRun || !opts.quiet) for (const d of data) log(describeData(d));
+  }
   if (opts.dryRun) {
     await dryRun(opts, plan, tasks, log);
-    return { outDir: '', plan, metrics, results: [], summary: [], reused: 0 };
+    return { outDir: '', plan, metrics: required, results: [], summary: [], reused: 0 };
   }
 
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
   const opened = openResultsDir(outDir, mode);
+  // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
+  let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
   const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
   const todo = tasks.filter((t) => !done.has(t.runId));
   const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
   const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard };
   const ranAs = `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
-  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: ${ranAs}\n# paths are absolute and data.sha256 pins the data, so this file re-runs from anywhere\n` + YAML.stringify(savedStudy(plan, loaded.baseDir)));
+  // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.
+  const saved = ownCode ? plan.study : savedStudy(plan, loaded.baseDir);
+  writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: ${ranAs}\n` + (ownCode ? '' : '# paths are absolute and data.sha256 pins the data, so this file re-runs from anywhere\n') + YAML.stringify(saved));
   writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
   const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
+  const sort = planSortOf(plan, metrics);
   // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
-  const header = runColumns(plan.gridKeys, metrics);
-  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) writeRunsCsv(outDir, set());
+  const header = runColumns(plan.gridKeys, metrics, sort.metric);
+  if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
+    // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
+    if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);
+    else writeRunsCsv(outDir, set());
+  }
   const historyPath = join(outDir, 'history.csv');
   if (opened.previous && existsSync(historyPath)) readLogCuttingTornLine(historyPath);
   if (opened.previous && !opts.quiet) log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
 
-  const runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
+  let runsCsv = new AppendCsv(join(outDir, 'runs.csv'), header);
   let historyCsv: AppendCsv | undefined;
   const sums = new Map<number, { total: number; n: number }>();
-  const sort = planSortMetric(plan, metrics);
-  const sortMetric = sort.name;
-  for (const r of results.values()) addToSums(sums, r, sortMetric);
+  for (const r of results.values()) addToSums(sums, r, sort.metric);
   let failed = 0;
-  const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+  const everySeconds = opts.reportEvery ?? LIVE_REPORT_SECONDS;
+  // The report's module (vega) is loaded only where a report is written; here before the live page's first
+  // render, whose time sets how often it may render again.
+  if (everySeconds > 0 && todo.length > 0) await import('../report/html.js');
+  const live = everySeconds > 0 && todo.length > 0 ? startLiveReport({
+    path: join(outDir, 'report.html'),
+    everySeconds,
+    render: () => liveReportHtml(outDir, set(), { done: results.size, total: tasks.length, failed: [...results.values()].filter((r) => r.status !== 'ok').length, refreshSeconds: everySeconds, updated: new Date() }),
+    onError: (err) => process.stderr.write(`sweep: warning: live report.html not updated: ${err instanceof Error ? err.message : String(err)}\n`),
+  }) : undefined;
+  const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
+  const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'), process.stderr, intro);
+  live?.update();
   const bestSoFar = (): string => {
     let best: { mean: number; index: number } | undefined;
     const better = sort.lowerIsBetter ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
@@ -156,7 +212,7 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     progress.stop();
     process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
   });
-  const launcher = chooseLauncher(opts.workers, opts.inline ?? false);
+  const launcher = (ownCode ? ownCodeLauncher(opts.workers, outDir, train) : chooseLauncher(opts.workers, opts.inline ?? false)) as Launcher<PlannedRun>;
   try {
     await launcher.run(todo, {
       signal: stop.signal,
@@ -168,17 +224,27 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
           const keys = plan.gridKeys.map((k) => safeCell(point.values[k]));
           for (const h of result.history) historyCsv.append([...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]);
         }
-        runsCsv.append(runRow(point, plan.gridKeys, metrics, result));
+        const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
+        if (wider) {
+          // A metric no earlier run reported: runs.csv gets its column (rewritten from disk) before this row.
+          runsCsv.close();
+          metrics = wider;
+          widenRunsCsv(outDir, runColumns(plan.gridKeys, metrics, sort.metric));
+          runsCsv = new AppendCsv(join(outDir, 'runs.csv'), runColumns(plan.gridKeys, metrics, sort.metric));
+        }
+        runsCsv.append(runRow(point, plan.gridKeys, metrics, result, sort.metric));
         results.set(result.runId, result);
-        if (result.status === 'ok') addToSums(sums, result, sortMetric);
+        if (result.status === 'ok') addToSums(sums, result, sort.metric);
         else {
           failed++;
           if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
         }
         progress.tick(bestSoFar(), failed);
+        live?.update();
       },
     });
   } finally {
+    await live?.stop();
     stop.release();
     progress.stop();
     runsCsv.close();
@@ -186,40 +252,59 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
     await launcher.close();
   }
 
+  // Bounds on metrics learned from the runs are checked now; a bad one is still an input error (exit 2), after
+  // every result is written.
+  let badBound: unknown;
+  if (ownCode) {
+    try {
+      expectations = expectationsOf(plan, metrics, loaded.file);
+    } catch (err) {
+      badBound = err;
+      expectations = [];
+    }
+  }
   const { summary, verdicts } = await finishResults({ dir: outDir, set: set(), expectations, quiet: opts.quiet, log, ...(opts.junit ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) });
   const current = [...results.values()].filter((r) => taskIds.has(r.runId));
 
-  const failedNow = current.filter((r) => r.status !== 'ok').length;
+  const failedNow = current.filter((r) => r.status !== 'ok');
   if (!opts.quiet) {
     log('');
     const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
-    log(`${current.length - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
+    log(`${current.length - failedNow.length} runs ok${reusedNote}${failedNow.length ? `, ${failedNow.length} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
   }
   const signal = stop.received();
   if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resumeCommand(opts, outDir)}`, signal);
-  if (failedNow > 0) {
-    const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
-    throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed; see the status and error columns of ${join(outDir, 'runs.csv')}`);
+  if (badBound) throw badBound;
+  if (failedNow.length > 0) {
+    const why = stop.signal.aborted ? `stopped after ${failedNow.length} failures (--max-failures ${opts.maxFailures}); ` : '';
+    throw new RunsFailed(`${why}${failedNow.length} of ${tasks.length} runs failed (first: ${failedNow[0]!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
   }
   throwIfViolated(verdicts);
-  return { outDir, plan, metrics, results: current, summary, reused: done.size };
+  return { outDir, plan, metrics, results: current, summary, reused: done.size, ...(live ? { liveReport: live.stats() } : {}) };
 }
 
-async function dryRun(opts: SweepOptions, plan: Plan, tasks: readonly RunTask[], log: (line: string) => void): Promise<void> {
+async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void): Promise<void> {
   let reused = 0;
+  let seconds: number[] = [];
   if (opts.resume && opts.out) {
     const previous = readCsvLog(join(opts.out, 'runs.csv'));
-    const ok = new Set(previous.rows.filter((r) => r.status === 'ok').map((r) => r.run_id));
+    const okRows = previous.rows.filter((r) => r.status === 'ok');
+    const ok = new Set(okRows.map((r) => r.run_id));
     reused = tasks.filter((t) => ok.has(t.runId)).length;
+    seconds = okRows.map((r) => Number(r.seconds)).filter((x) => Number.isFinite(x));
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
   const todo = opts.resume ? tasks.length - reused : tasks.length;
   if (todo === 0) return;
-  const estimate = await estimateSeconds(tasks, opts.workers);
+  if (isCommandPlan(plan)) {
+    log(estimateOwnCode(seconds, todo, opts.workers));
+    return;
+  }
+  const estimate = await estimateSeconds(tasks as readonly RunTask[], opts.workers);
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
-  const seconds = (estimate.seconds * todo) / tasks.length;
+  const total = (estimate.seconds * todo) / tasks.length;
   const timed = estimate.timed === estimate.kinds ? `${estimate.kinds} kind(s) of run` : `${estimate.timed} of ${estimate.kinds} kinds of run, the others like the closest`;
-  log(`estimate: ~${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated on ${timed}: ${perRun})`);
+  log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated on ${timed}: ${perRun})`);
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

@@ -2,11 +2,13 @@
  * The generators added for the tasks beyond the tutorial (multiclass, regression, images, sequences): data spec
  * in, table out, and what the spec says about the rows' shape and class count without generating them.
  */
-import type { BlobsData, ClassificationData, DataSpec, Friedman1Data, Preprocessing, SequencesData, ShapesData } from '../config/schema.js';
+import type { BlobsData, ClassificationData, DataSpec, Friedman1Data, GeneratedData, Preprocessing, SequencesData, ShapesData } from '../config/schema.js';
 import { makeBlobs } from './blobs.js';
+import { makeCircles } from './circles.js';
 import { makeClassification } from './classification.js';
 import type { Table } from './dataset.js';
 import { makeFriedman1 } from './friedman1.js';
+import { makeMoons } from './moons.js';
 import { makeSequences } from './sequences.js';
 import { makeShapes } from './shapes-images.js';
 
@@ -36,6 +38,26 @@ export function generateTable(withPreprocessing: TaskData & Preprocessing): Tabl
     case 'sequences':
       return makeSequences(spec);
   }
+}
+
+/** The table any generator's spec describes (before the train/test split). */
+export function generatedTable(spec: GeneratedData): Table {
+  if (isTaskData(spec)) return generateTable(spec);
+  return spec.generator === 'circles'
+    ? makeCircles({ samples: spec.samples, noise: spec.noise, seed: spec.seed, factor: spec.factor })
+    : makeMoons({ samples: spec.samples, noise: spec.noise, seed: spec.seed });
+}
+
+/**
+ * Names for a generated row's values in the order the model reads them (row-major), 0-based where they
+ * index a shape: x1..xd for flat rows (as scikit-learn's columns are usually printed), px_<row>_<col> for the
+ * pixels of an image, t_<step>_<feature> for the steps of a sequence. The label column is y.
+ */
+export function featureColumns(spec: GeneratedData): string[] {
+  const shape = featureShape(spec)!;
+  if (spec.generator === 'shapes') return Array.from({ length: spec.size * spec.size }, (_, i) => `px_${Math.floor(i / spec.size)}_${i % spec.size}`);
+  if (spec.generator === 'sequences') return Array.from({ length: spec.length * spec.features }, (_, i) => `t_${Math.floor(i / spec.features)}_${i % spec.features}`);
+  return Array.from({ length: shape[0]! }, (_, i) => `x${i + 1}`);
 }
 
 /**

@@ -7,12 +7,10 @@
 import { resolve } from 'node:path';
 import type { DataSpec } from '../config/schema.js';
 import { inputError } from '../errors.js';
-import { makeCircles } from './circles.js';
 import { loadCsvTable } from './csv-table.js';
 import { splitRows, toDataset, type Dataset, type Table } from './dataset.js';
-import { makeMoons } from './moons.js';
 import { checkClassLabels } from './class-labels.js';
-import { generateTable, isTaskData } from './generate.js';
+import { generatedTable } from './generate.js';
 import { shuffleTable } from './preprocess/shuffle.js';
 import { standardize } from './preprocess/standardize.js';
 import { isFraction, trainRows } from './train-rows.js';
@@ -48,9 +46,5 @@ function loadTable(spec: DataSpec, baseDir: string): { table: Table; source: str
     if (spec.labels === 'classes') checkClassLabels(file, table.labelColumn, table.y);
     return { table: { nFeatures: table.nFeatures, X: table.X, y: table.y }, source: file };
   }
-  if (isTaskData(spec)) return { table: generateTable(spec), source: undefined };
-  const table = spec.generator === 'circles'
-    ? makeCircles({ samples: spec.samples, noise: spec.noise, seed: spec.seed, factor: spec.factor })
-    : makeMoons({ samples: spec.samples, noise: spec.noise, seed: spec.seed });
-  return { table, source: undefined };
+  return { table: generatedTable(spec), source: undefined };
 }

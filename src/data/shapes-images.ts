@@ -10,7 +10,7 @@ import { RandomState } from './random-state.js';
 
 export interface ShapesOptions {
   readonly samples: number;
-  /** Image side in pixels (at least 6). */
+  /** Image side in pixels (at least MIN_SIZE, 7). */
   readonly size: number;
   /** Number of classes, 2 to 4 (the first `classes` kinds of shape above). */
   readonly classes: number;
@@ -23,6 +23,8 @@ export interface ShapesOptions {
 const MIN_SIDE = 5;
 /** Largest side: leaves at least one pixel of margin somewhere, and no larger than 9 so positions vary. */
 const MAX_SIDE = 9;
+/** Smallest image: the smallest shape with its margin of one pixel on each side. */
+export const MIN_SIZE = MIN_SIDE + 2;
 
 /** Whether pixel (i, j) of an s × s box belongs to a shape of class `kind`. */
 function inShape(kind: number, i: number, j: number, s: number): boolean {
@@ -44,11 +46,11 @@ function inShape(kind: number, i: number, j: number, s: number): boolean {
  * Images drawn from one numpy-style RandomState(seed), image after image, each from these draws in order:
  * class (randint(classes)), side (5, 7, ... up to min(9, size - 2)), top, left, brightness (0.5 + 0.5·u),
  * then size² normals for the pixel noise, row by row. Labels are the classes.
- * @throws RangeError for a size below 6 or a class count outside 2..4.
+ * @throws RangeError for a size below MIN_SIZE (7) or a class count outside 2..4.
  */
 export function makeShapes(opts: ShapesOptions): Table {
   const { samples, size, classes, noise } = opts;
-  if (!Number.isInteger(size) || size < 6) throw new RangeError(`makeShapes: size must be an integer >= 6, got ${size}`);
+  if (!Number.isInteger(size) || size < MIN_SIZE) throw new RangeError(`makeShapes: size must be an integer >= ${MIN_SIZE}, got ${size}`);
   if (!Number.isInteger(classes) || classes < 2 || classes > 4) throw new RangeError(`makeShapes: classes must be 2, 3 or 4, got ${classes}`);
   const rng = new RandomState(opts.seed);
   const largest = Math.min(MAX_SIDE, size - 2 - ((size - 2 - MIN_SIDE) % 2 === 0 ? 0 : 1));

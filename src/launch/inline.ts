@@ -2,6 +2,7 @@
 import { allowTfjsNode } from '../engine/registry.js';
 import type { RunTask } from '../protocol.js';
 import train from '../worker/train.js';
+import { runInLanes } from './lanes.js';
 import type { LaunchOptions, Launcher } from './launcher.js';
 
 export function inlineLauncher(): Launcher {
@@ -10,10 +11,7 @@ export function inlineLauncher(): Launcher {
   return {
     name: 'inline',
     async run(tasks: readonly RunTask[], { onResult, signal }: LaunchOptions): Promise<void> {
-      for (const task of tasks) {
-        if (signal?.aborted) return;
-        onResult(await train(task));
-      }
+      await runInLanes(tasks, 1, signal, train, onResult);
     },
     async close(): Promise<void> {},
   };

@@ -3,7 +3,7 @@
  * arrives; it never decides seeds, order of numbers or output. Every launcher passes the same test suite
  * (test/launch/launcher-suite.ts), as Hydra's launchers share launcher_common_tests.
  */
-import type { RunResult, RunTask } from '../protocol.js';
+import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
 
 export interface LaunchOptions {
   /** Called once per task, in completion order, on the main thread. */
@@ -12,10 +12,11 @@ export interface LaunchOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface Launcher {
+/** A launcher of tasks of kind T: noise-sweep's training runs by default, or runs of the user's own code. */
+export interface Launcher<T extends PlannedRun = RunTask> {
   readonly name: string;
   /** Runs the tasks; resolves when every started task has reported. */
-  run(tasks: readonly RunTask[], options: LaunchOptions): Promise<void>;
+  run(tasks: readonly T[], options: LaunchOptions): Promise<void>;
   /** Frees threads and memory. */
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RunResult, RunTask } from '../protocol.js';
 import { failedResult } from '../worker/train.js';
+import { runInLanes } from './lanes.js';
 import type { LaunchOptions, Launcher } from './launcher.js';
 
 const WORKER = fileURLToPath(new URL('../worker/train.js', import.meta.url));
@@ -25,22 +26,15 @@ export function poolLauncher(workers: number, filename = WORKER): Launcher {
   return {
     name: `pool(${workers})`,
     async run(tasks: readonly RunTask[], { onResult, signal }: LaunchOptions): Promise<void> {
-      let next = 0;
-      const lane = async (): Promise<void> => {
-        while (next < tasks.length && !signal?.aborted) {
-          const task = tasks[next++]!;
-          let result: RunResult;
-          try {
-            result = await pool.run(task);
-          } catch (err) {
-            // The worker function catches training errors itself, so a rejection is a crash (module load, out of
-            // memory, process.exit in a thread): that run fails, piscina replaces the thread, the sweep goes on.
-            result = failedResult(task, `worker failed: ${err instanceof Error ? err.message : String(err)}`);
-          }
-          onResult(result);
+      await runInLanes(tasks, workers, signal, async (task) => {
+        try {
+          return await pool.run(task);
+        } catch (err) {
+          // The worker function catches training errors itself, so a rejection is a crash (module load, out of
+          // memory, process.exit in a thread): that run fails, piscina replaces the thread, the sweep goes on.
+          return failedResult(task, `worker failed: ${err instanceof Error ? err.message : String(err)}`);
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, lane));
+      }, onResult);
     },
     async close(): Promise<void> {
       await pool.destroy();

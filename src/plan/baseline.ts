@@ -8,7 +8,7 @@ import { describe, InputError } from '../errors.js';
 import type { GridPoint } from './plan.js';
 
 /** Index of the baseline point, or null when the study has none (no p-values or effect sizes then). */
-export function resolveBaseline(baseline: Record<string, unknown> | undefined, points: readonly GridPoint[], gridKeys: readonly string[], file: string): number | null {
+export function resolveBaseline(baseline: Record<string, unknown> | undefined, points: readonly GridPoint<unknown>[], gridKeys: readonly string[], file: string): number | null {
   if (baseline === undefined) {
     if (!gridKeys.includes('noise.placement')) return null;
     const none = points.find((p) => p.values['noise.placement'] === 'none');

@@ -6,45 +6,58 @@
  *  3. resolve each point's effective run configuration (a data file's hash included) and merge points that train identically
  *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
  *  4. give each point `repeats` runs, each with a content-addressed id and a seed derived from it.
+ * A run: study (the user's own code) goes through the same four steps with its own kind of configuration, so
+ * both kinds get their ids and seeds from one place.
  */
-import { resolve } from 'node:path';
-import type { RunConfig, Study } from '../config/schema.js';
+import { resolve as resolvePath } from 'node:path';
+import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, Study } from '../config/schema.js';
+import { isCommandStudy } from '../config/schema.js';
+import { validateAnyStudy, validateStudy } from '../config/load.js';
 import { fileSha256 } from '../data/data-hash.js';
-import { validateStudy } from '../config/load.js';
 import { withPath } from '../config/paths.js';
+import { checkKeyPath } from '../config/safe-keys.js';
 import { InputError } from '../errors.js';
-import type { RunTask } from '../protocol.js';
+import type { CommandTask, PlannedRun, RunTask } from '../protocol.js';
 import { didYouMean } from '../config/suggest.js';
 import { knownKeysAt } from '../config/issues.js';
 import { studySpec } from '../config/schema.js';
+import { resolveCommandConfig } from './command-config.js';
 import { expandGrid } from './grid.js';
 import { contentHash, runId, runSeed } from './identity.js';
 import { resolveRunConfig } from './resolve.js';
 
-/** One distinct configuration of the study. */
-export interface GridPoint {
+/** One distinct configuration of the study: a model's RunConfig, or a run: study's CommandConfig. */
+export interface GridPoint<C = RunConfig> {
   readonly index: number;
   /** Grid key → value; undefined where the key made no difference to this point (shown blank). */
   readonly values: Readonly<Record<string, unknown>>;
-  readonly config: RunConfig;
+  readonly config: C;
   /** Hash of `config` (the study seed included): equal hashes train identically. */
   readonly configHash: string;
-  /** noise as the study wrote it for this point ("after:pool", not the site it resolves to), for messages. */
-  readonly noise: Study['noise'];
 }
 
-export interface Plan {
-  readonly study: Study;
+export interface Plan<C = RunConfig, T extends PlannedRun = RunTask> {
+  readonly study: AnyStudy;
   readonly gridKeys: readonly string[];
-  readonly points: readonly GridPoint[];
+  readonly points: readonly GridPoint<C>[];
   /** Every run, repeat-major (repeat 0 of every point first) so early results cover the whole grid. */
-  readonly runs: readonly RunTask[];
+  readonly runs: readonly T[];
+}
+
+/** The plan of a run: study: the user's command (or function) at every grid point. */
+export type CommandPlan = Plan<CommandConfig, CommandTask>;
+/** A plan of either kind, as results, statistics and bounds see it. */
+export type AnyPlan = Plan<unknown, PlannedRun>;
+
+export function isCommandPlan(plan: AnyPlan): plan is CommandPlan {
+  return isCommandStudy(plan.study);
 }
 
 /** Keys that a grid may not vary: they describe the study, not a run. */
-const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect']);
+const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort']);
 
 function checkGridKey(key: string, file: string): void {
+  checkKeyPath(key, file, `grid.${key}`);
   const parts = key.split('.');
   if (NOT_GRIDDABLE.has(parts[0]!)) throw new InputError(`${file}: grid.${key}: expected a setting that changes a run (data.*, model.*, train.*, noise.*, eval.*, seed), found "${key}"`);
   for (let i = 0; i < parts.length; i++) {
@@ -63,7 +76,7 @@ function checkGridKey(key: string, file: string): void {
 function withDataHash(config: RunConfig, baseDir: string, hashes: Map<string, string>): RunConfig {
   const data = config.data;
   if (!('file' in data) || data.sha256 !== undefined) return config;
-  const path = resolve(baseDir, data.file);
+  const path = resolvePath(baseDir, data.file);
   let sha256 = hashes.get(path);
   if (sha256 === undefined) {
     sha256 = fileSha256(path);
@@ -88,42 +101,79 @@ export function gridPointWhere(file: string, gridKeys: readonly string[], values
   return set.length === 0 ? file : `${file}: grid point ${set.map((k) => `${k}=${JSON.stringify(values[k])}`).join(', ')}`;
 }
 
-export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
-  const gridKeys = Object.keys(study.grid);
-  for (const key of gridKeys) checkGridKey(key, file);
-  const assignments = expandGrid(study.grid);
+/** A run: study varies its own params (and the study seed); the command itself is the same at every point. */
+function checkCommandGridKey(key: string, file: string): void {
+  if (key === 'seed' || /^params\.[^.]+/.test(key)) return;
+  throw new InputError(`${file}: grid.${key}: expected params.<key> (your own settings) or seed in a study with run:, found "${key}"`);
+}
 
-  const byHash = new Map<string, { config: RunConfig; noise: Study['noise']; assignments: Record<string, unknown>[] }>();
-  const hashes = new Map<string, string>();
-  for (const assignment of assignments) {
+/**
+ * Steps 1-3 for either kind of study: every grid assignment applied, validated and resolved, and the points
+ * that resolve to the same identity merged. `resolve` turns one point's study into its config and identity.
+ */
+function expandPoints<C>(raw: Record<string, unknown>, gridKeys: readonly string[], grid: AnyStudy['grid'], file: string, resolve: (pointRaw: Record<string, unknown> | null, where: string) => { config: C; identity: unknown }): GridPoint<C>[] {
+  const byHash = new Map<string, { config: C; assignments: Record<string, unknown>[] }>();
+  for (const assignment of expandGrid(grid)) {
     let pointRaw = raw;
     for (const [key, value] of Object.entries(assignment)) pointRaw = withPath(pointRaw, key, value);
     const where = gridPointWhere(file, gridKeys, assignment);
-    const pointStudy = gridKeys.length === 0 ? study : validateStudy(pointRaw, where);
-    const config = withDataHash(resolveRunConfig(pointStudy, gridKeys.length === 0 ? file : where), baseDir, hashes);
-    const hash = contentHash(identityOf(config));
+    const { config, identity } = gridKeys.length === 0 ? resolve(null, file) : resolve(pointRaw, where);
+    const hash = contentHash(identity);
     const entry = byHash.get(hash);
     if (entry) entry.assignments.push({ ...assignment });
-    else byHash.set(hash, { config, noise: pointStudy.noise, assignments: [{ ...assignment }] });
+    else byHash.set(hash, { config, assignments: [{ ...assignment }] });
   }
 
-  const points: GridPoint[] = [];
-  for (const [configHash, { config, noise, assignments: merged }] of byHash) {
+  const points: GridPoint<C>[] = [];
+  for (const [configHash, { config, assignments: merged }] of byHash) {
     const values: Record<string, unknown> = {};
     for (const key of gridKeys) {
       const distinct = new Set(merged.map((a) => JSON.stringify(a[key])));
       values[key] = distinct.size === 1 ? merged[0]![key] : undefined;
     }
-    points.push({ index: points.length, values, config, configHash, noise });
+    points.push({ index: points.length, values, config, configHash });
   }
+  return points;
+}
 
-  const runs: RunTask[] = [];
-  for (let repeat = 0; repeat < study.repeats; repeat++) {
+/** Step 4 for either kind: `repeats` runs per point, repeat-major, each with its id and seeds. */
+function planRuns<C, T>(points: readonly GridPoint<C>[], repeats: number, task: (run: PlannedRun, point: GridPoint<C>) => T): T[] {
+  const runs: T[] = [];
+  for (let repeat = 0; repeat < repeats; repeat++) {
     for (const point of points) {
       const id = runId(point.configHash, repeat);
       const seed = runSeed(id);
-      runs.push({ runId: id, pointIndex: point.index, repeat, seed, seeds: { init: seed, order: seed, noise: seed }, config: point.config, baseDir });
+      runs.push(task({ runId: id, pointIndex: point.index, repeat, seed, seeds: { init: seed, order: seed, noise: seed } }, point));
     }
   }
+  return runs;
+}
+
+export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
+  const gridKeys = Object.keys(study.grid);
+  for (const key of gridKeys) checkGridKey(key, file);
+  const hashes = new Map<string, string>();
+  const points = expandPoints<RunConfig>(raw, gridKeys, study.grid, file, (pointRaw, where) => {
+    const config = withDataHash(resolveRunConfig(pointRaw === null ? study : validateStudy(pointRaw, where), where), baseDir, hashes);
+    return { config, identity: identityOf(config) };
+  });
+  const runs = planRuns(points, study.repeats, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs };
+}
+
+/** The plan of a run: study (see plan/command-config.ts for what a point's identity holds). */
+export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStudy, file: string, baseDir: string): CommandPlan {
+  const gridKeys = Object.keys(study.grid);
+  for (const key of gridKeys) checkCommandGridKey(key, file);
+  const points = expandPoints<CommandConfig>(raw, gridKeys, study.grid, file, (pointRaw, where) => {
+    const pointStudy = pointRaw === null ? study : validateAnyStudy(pointRaw, where);
+    return resolveCommandConfig(pointStudy as CommandStudy, where);
+  });
+  const runs = planRuns(points, study.repeats, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
+  return { study, gridKeys, points, runs };
+}
+
+/** The plan of a study of either kind. */
+export function planStudy(raw: Record<string, unknown>, study: AnyStudy, file: string, baseDir: string): Plan | CommandPlan {
+  return isCommandStudy(study) ? makeCommandPlan(raw, study, file, baseDir) : makePlan(raw, study, file, baseDir);
 }

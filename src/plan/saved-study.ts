@@ -11,7 +11,7 @@ import type { Plan } from './plan.js';
 const FILE_KEY = 'data.file';
 
 export function savedStudy(plan: Plan, baseDir: string): Study {
-  const { study } = plan;
+  const study = plan.study as Study; // a Plan of noise-sweep's models: its study has data:
   const absolute = (file: unknown) => (typeof file === 'string' && !isAbsolute(file) ? resolve(baseDir, file) : file);
   const grid = FILE_KEY in study.grid ? { ...study.grid, [FILE_KEY]: study.grid[FILE_KEY]!.map(absolute) } : study.grid;
   if (!('file' in study.data)) return { ...study, grid };

@@ -7,8 +7,9 @@
  */
 import type { BestInGroup } from '../stats/best-per-group.js';
 import { pointKey, type TableRow } from '../stats/table-row.js';
+import { lowerIsBetter } from '../engine/metrics.js';
 import { escapeHtml } from './html-escape.js';
-import { sortMetricOf, type SortMetric } from './sort-metric.js';
+import { sortMetricOf } from './columns.js';
 
 /** The level at which a p_holm cell is tinted, and the star levels: conventional, stated in the page. */
 export const ALPHA = 0.05;
@@ -68,7 +69,9 @@ export interface TableInput {
   /** A grid key whose changes get a separating rule (the panel key, e.g. noise.placement). */
   readonly groupBy?: string;
   /** The metric the study is judged by: the only one coloured and starred. Default: sortMetricOf(metrics). */
-  readonly sortMetric?: SortMetric;
+  readonly sortMetric?: string;
+  /** Which way is better for a metric (the sort metric may say); default: lower for losses and errors. */
+  readonly lowerIsBetter?: (metric: string) => boolean;
 }
 
 /** The star's hover text: what the point is best in and how it compares with the runner-up. */
@@ -79,7 +82,7 @@ export function bestNote(b: BestInGroup, gridKeys: readonly string[], metric: st
   return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch ${pPhrase(b.pValue)}, ${verdict}`;
 }
 
-export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy, sortMetric = sortMetricOf(metrics) }: TableInput): string {
+export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy, sortMetric = sortMetricOf(metrics), lowerIsBetter: lower = lowerIsBetter }: TableInput): string {
   // A group of one point has nothing to be best against: no star.
   const bestByKey = new Map((best?.groups ?? []).filter((b) => b.runnerUp !== null).map((b) => [pointKey(b.best, gridKeys), b]));
   const hasFailed = rows.some((r) => (num(r.failed) ?? 0) > 0);
@@ -126,9 +129,9 @@ export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline =
         `<td class="num">${formatStat(m, mean, dp)}${std === null ? '' : ` <span class="pm">± ${formatStat(m, std, dp)}</span>`}<br><span class="sub">${low === null || high === null ? '—' : `[${formatStat(m, low, dp)}, ${formatStat(m, high, dp)}]`}</span></td>`,
       ];
       if (t) {
-        // Only the sort metric is judged, in its own direction: higher accuracy, lower error.
-        const judged = m === sortMetric.name;
-        const tint = judged && pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === !sortMetric.lowerIsBetter ? ' better' : ' worse') : '';
+        // Only the sort metric is judged, in its own direction: higher accuracy, lower error (or as sort: says).
+        const judged = m === sortMetric;
+        const tint = judged && pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === !lower(m) ? ' better' : ' worse') : '';
         const pText = baseline && p === null ? '<span class="tag">baseline</span>' : escapeHtml(formatP(pHolm, judged));
         cells.push(`<td class="num p${tint}"${p === null ? '' : ` title="unadjusted p = ${escapeHtml(formatP(p))}"`}>${pText}<br><span class="sub">${formatD(d)}</span></td>`);
       }

@@ -16,7 +16,8 @@ import { escapeHtml } from './html-escape.js';
 import { ALPHA, bestNote, formatStat, pPhrase, renderSummaryTable } from './html-table.js';
 import { pointKey } from '../stats/table-row.js';
 import { clippedNote } from './interval-note.js';
-import { directionOf, sortMetricOf, type SortMetric } from './sort-metric.js';
+import { directionOf, type SortBy, sortMetricOf } from './columns.js';
+import { lowerIsBetter } from '../engine/metrics.js';
 
 /** "test mse" for "test_mse". */
 const metricTitle = (m: string) => m.replace(/_/g, ' ');
@@ -37,8 +38,31 @@ export interface ReportInput {
   readonly isBaseline?: (row: TableRow) => boolean;
   /** How the baseline was chosen, shown in the notes, e.g. "noise.placement=none". */
   readonly baselineLabel?: string;
-  /** The metric the study is judged by (charted, coloured and starred); default: sortMetricOf the summary's metrics. */
-  readonly sortMetric?: SortMetric;
+  /** Which way is better for a metric (see html-table.ts). */
+  readonly lowerIsBetter?: (metric: string) => boolean;
+  /** The metric the study is judged by: charted, box-plotted, coloured and starred; default: sortMetricOf the summary's metrics. */
+  readonly sortMetric?: string;
+  /** While the sweep runs: how far it is, and how often the page reloads itself (absent: the final page). */
+  readonly live?: LiveProgress;
+}
+
+/** A running sweep's progress, for the banner of the page it rewrites every few seconds. */
+export interface LiveProgress {
+  /** Runs with a result (reused ones included), of `total` in this sweep. */
+  readonly done: number;
+  readonly total: number;
+  readonly failed: number;
+  /** Seconds between the page's reloads (meta refresh). */
+  readonly refreshSeconds: number;
+  /** When the page was written, as the user's clock shows it. */
+  readonly updated: Date;
+}
+
+/** The banner of a page written while the sweep runs. */
+function liveBanner(live: LiveProgress): string {
+  const failed = live.failed > 0 ? ` (${live.failed} failed)` : '';
+  const time = live.updated.toLocaleTimeString('en-GB', { hour12: false });
+  return `<p class="live"><b>Sweep running:</b> ${live.done} of ${live.total} runs done${failed}, updated ${time}. This page reloads every ${live.refreshSeconds} s; the final report replaces it when the sweep ends.</p>`;
 }
 
 /** Metrics in the order the table shows them: test before train, accuracy before loss, then the rest. */
@@ -76,6 +100,7 @@ table.summary td.failed { color: #b00020; }
 .star { color: #c77c00; margin-right: 4px; }
 .tag { font-size: 11px; color: #666; border: 1px solid #ccc; border-radius: 3px; padding: 0 4px; font-weight: normal; }
 ul.best { font-size: 13.5px; margin: 4px 0; padding-left: 20px; }
+p.live { background: #fff6dc; border: 1px solid #e9d18c; border-radius: 4px; padding: 6px 10px; font-size: 13.5px; }
 `;
 
 function section(title: string, body: string): string {
@@ -103,9 +128,10 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const metrics = metricsOf(summary);
   const roles = chooseRoles(gridKeys, summary);
   // The table's sort metric, and beside it its train twin: one metric everywhere, with its direction.
-  const sort = input.sortMetric ?? sortMetricOf(metrics);
-  const chartMetrics = [sort.name, sort.name.replace(/^test_/, 'train_')].filter((m, i, all) => metrics.includes(m) && all.indexOf(m) === i);
-  const boxMetric = sort.name;
+  const sortName = input.sortMetric ?? sortMetricOf(metrics);
+  const sort: SortBy = { metric: sortName, lowerIsBetter: (input.lowerIsBetter ?? lowerIsBetter)(sortName) };
+  const chartMetrics = [sort.metric, sort.metric.replace(/^test_/, 'train_')].filter((m, k, all) => metrics.includes(m) && all.indexOf(m) === k);
+  const boxMetric = sort.metric;
   const direction = directionOf(sort);
   const bestKeys = new Set((input.best?.groups ?? []).filter((g) => g.runnerUp !== null).map((g) => pointKey(g.best, gridKeys)));
   const ok = runs.filter((r) => r.status === 'ok').length;
@@ -113,16 +139,17 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const clipped = clippedNote(summary, metrics);
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(name)}</h1>`);
+  if (input.live) parts.push(liveBanner(input.live));
   parts.push(
     `<p class="lead">${summary.length} grid point${summary.length === 1 ? '' : 's'} · ${runs.length} run${runs.length === 1 ? '' : 's'} (${ok} ok${runs.length > ok ? `, ${runs.length - ok} failed` : ''})${gridKeys.length ? ` · grid: ${escapeHtml(gridKeys.join(', '))}` : ''}</p>`,
   );
   parts.push(
     section(
       'Summary',
-      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, sortMetric: sort, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}) })}</div>
+      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, sortMetric: sort.metric, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
 <ul class="note">
 <li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2), clipped to the metric's range (accuracy to [0, 1], losses and errors at 0)${clipped ? `: ${escapeHtml(clipped.replace(/^95% CI: /, ''))}` : ''}.</li>
-<li>The study is judged by ${escapeHtml(metricTitle(sort.name))} (${direction}): only its column is coloured and starred. p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
+<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction}): only its column is coloured and starred. p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
 ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
 </ul>`,
     ),
@@ -161,7 +188,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(name)}: noise-sweep report</title>
+${input.live ? `<meta http-equiv="refresh" content="${input.live.refreshSeconds}">\n` : ''}<title>${escapeHtml(name)}: noise-sweep report</title>
 <style>${CSS}</style>
 </head>
 <body>

@@ -9,8 +9,10 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(total: number, mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream = process.stderr): Progress {
+/** `intro`: a line printed first (where the live report is), unless quiet. */
+export function createProgress(total: number, mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream = process.stderr, intro?: string): Progress {
   if (mode === 'quiet' || total === 0) return { tick() {}, stop() {} };
+  if (intro) stream.write(`${intro}\n`);
   if (mode === 'lines') {
     let done = 0;
     let lastDecile = 0;

@@ -10,6 +10,8 @@ import { type CsvTable, readCsvLog } from './runs-csv.js';
 
 /** Files a sweep writes; --force removes exactly these and nothing else the user keeps there. */
 export const RESULT_FILES = ['config.yaml', 'meta.json', 'runs.csv', 'history.csv', 'summary.csv', 'summary.json', 'report.html', 'junit.xml'] as const;
+/** Folders a sweep writes: runs/<run_id>/ holds the stdout, stderr and scratch folder of each run of a run: study. */
+export const RESULT_DIRS = ['runs'] as const;
 
 /** What a results directory says about the sweep that wrote it. */
 export interface StudyMeta {
@@ -48,7 +50,7 @@ export function writeFileAtomic(path: string, text: string): void {
 
 /** Refuses result files that are symlinks: writing through them could overwrite files outside the directory. */
 function checkNoSymlinks(dir: string): void {
-  for (const name of RESULT_FILES) {
+  for (const name of [...RESULT_FILES, ...RESULT_DIRS]) {
     const path = join(dir, name);
     if (existsSync(path) || lstatSafe(path)) {
       if (lstatSync(path).isSymbolicLink()) throw new InputError(`--out ${dir}: expected ${name} to be a regular file, found a symbolic link (refusing to write through it)`);
@@ -112,7 +114,7 @@ export function openResultsDir(dir: string, mode: DirMode): OpenedDir {
   if (hasFiles && mode === 'new') {
     throw new InputError(`--out ${dir}: expected a new or empty results directory, found one with results in it (use --resume to continue it, --force to start over, or another --out)`);
   }
-  if (hasFiles && mode === 'force') for (const name of RESULT_FILES) rmSync(join(dir, name), { force: true });
+  if (hasFiles && mode === 'force') for (const name of [...RESULT_FILES, ...RESULT_DIRS]) rmSync(join(dir, name), { force: true, recursive: true });
   mkdirSync(dir, { recursive: true });
   return { dir, previous: null, previousMeta: null };
 }

@@ -1,7 +1,8 @@
 /**
  * runs.csv: one row per run, appended and flushed as each run ends, so a crash loses at most the runs in
- * flight. Columns: one per grid key (dotted path), repeat, seed, the metrics, seconds, engine, status, error,
- * run_id. RFC 4180 (csv-stringify / csv-parse), UTF-8, one header line.
+ * flight. Columns (order: columns.ts): one per grid key (dotted path), repeat, seed, the metrics with the sort
+ * metric first, seconds, engine, status, error, run_id. RFC 4180 (csv-stringify / csv-parse), UTF-8, one
+ * header line.
  */
 import { closeSync, constants, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -10,37 +11,49 @@ import { InputError } from '../errors.js';
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { safeCell } from './cells.js';
+import { isSeedColumn, orderRunColumns, RUN_BOOKKEEPING } from './columns.js';
 
-/** Columns after the metrics; everything before `repeat` is a grid key, everything between seed and seconds a metric. */
-const TRAILING = ['seconds', 'engine', 'status', 'error', 'run_id'] as const;
-
-export function runColumns(gridKeys: readonly string[], metrics: readonly string[]): string[] {
-  return [...gridKeys, 'repeat', 'seed', ...metrics, ...TRAILING];
+/**
+ * runs.csv's columns for a plan: grid keys, repeat, seed, the metrics (sort metric first: the study's `sort:`
+ * when given, else sortMetricOf's choice), the bookkeeping.
+ */
+export function runColumns(gridKeys: readonly string[], metrics: readonly string[], sortMetric?: string): string[] {
+  return orderRunColumns([...gridKeys, 'repeat', 'seed', ...metrics, ...RUN_BOOKKEEPING], { gridKeys, metrics, ...(sortMetric !== undefined ? { sortMetric } : {}) });
 }
 
-/** Splits a runs.csv header back into its grid keys and metrics. */
+/**
+ * Splits a runs.csv header back into its grid keys (everything before `repeat`) and metrics (everything but
+ * the seed and bookkeeping columns after it), whatever order the columns were written in.
+ */
 export function parseRunColumns(header: readonly string[], file: string): { gridKeys: string[]; metrics: string[] } {
   const repeat = header.indexOf('repeat');
-  const seconds = header.indexOf('seconds');
-  if (repeat < 0 || header[repeat + 1] !== 'seed' || seconds < repeat || header.slice(seconds).join(',') !== TRAILING.join(',')) {
-    throw new InputError(`${file}: line 1: expected a runs.csv header (grid keys, repeat, seed, metrics, ${TRAILING.join(', ')}), found ${JSON.stringify(header.join(',')).slice(0, 120)}`);
+  const missing = ['seed', ...RUN_BOOKKEEPING].filter((c) => !header.includes(c));
+  if (repeat < 0 || missing.length > 0) {
+    throw new InputError(`${file}: line 1: expected a runs.csv header (grid keys, repeat, seed, metrics, ${RUN_BOOKKEEPING.join(', ')}), found ${JSON.stringify(header.join(',')).slice(0, 120)}`);
   }
-  return { gridKeys: header.slice(0, repeat), metrics: header.slice(repeat + 2, seconds) };
+  const bookkeeping: readonly string[] = RUN_BOOKKEEPING;
+  return { gridKeys: header.slice(0, repeat), metrics: header.slice(repeat + 1).filter((c) => !isSeedColumn(c) && !bookkeeping.includes(c)) };
+}
+
+/** A run's cells by column name. */
+export function runRecord(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult): Record<string, string | number> {
+  const record: Record<string, string | number> = {};
+  for (const k of gridKeys) record[k] = safeCell(point.values[k]);
+  record.repeat = r.repeat;
+  record.seed = r.seed;
+  for (const m of metrics) record[m] = r.metrics[m] === undefined ? '' : r.metrics[m]!;
+  record.seconds = Number(r.seconds.toFixed(3));
+  record.engine = r.engine;
+  record.status = r.status;
+  record.error = safeCell(r.error ?? '');
+  record.run_id = r.runId;
+  return record;
 }
 
 /** The cells of a run's row, in runColumns order. */
-export function runRow(point: GridPoint, gridKeys: readonly string[], metrics: readonly string[], r: RunResult): (string | number)[] {
-  return [
-    ...gridKeys.map((k) => safeCell(point.values[k])),
-    r.repeat,
-    r.seed,
-    ...metrics.map((m) => (r.metrics[m] === undefined ? '' : r.metrics[m]!)),
-    Number(r.seconds.toFixed(3)),
-    r.engine,
-    r.status,
-    safeCell(r.error ?? ''),
-    r.runId,
-  ];
+export function runRow(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult, sortMetric?: string): (string | number)[] {
+  const record = runRecord(point, gridKeys, metrics, r);
+  return runColumns(gridKeys, metrics, sortMetric).map((c) => record[c] ?? '');
 }
 
 /** CSV text (each line with its newline) for rows of cells. */

@@ -7,14 +7,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { Plan } from '../plan/plan.js';
+import type { AnyPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { readCsvLog, runColumns, runRow, csvText } from './runs-csv.js';
 import { writeFileAtomic } from './results-dir.js';
-import { summarize, type SummaryRow } from './summary.js';
+import { type ColumnContext, orderSummaryColumns, planSortOf } from './columns.js';
+import { rangesOf, summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
-  readonly plan: Plan;
+  readonly plan: AnyPlan;
   readonly metrics: readonly string[];
   /** Index of the baseline grid point (see plan/baseline.ts), or null. */
   readonly baseline: number | null;
@@ -32,8 +33,9 @@ export function orderedResults(set: Pick<ResultSet, 'plan' | 'results'>): RunRes
 
 export function writeRunsCsv(dir: string, set: ResultSet): void {
   const { plan, metrics } = set;
-  const header = runColumns(plan.gridKeys, metrics);
-  const rows: (string | number)[][] = orderedResults(set).map((r) => runRow(plan.points[r.pointIndex]!, plan.gridKeys, metrics, r));
+  const sortMetric = planSortOf(plan, metrics).metric;
+  const header = runColumns(plan.gridKeys, metrics, sortMetric);
+  const rows: (string | number)[][] = orderedResults(set).map((r) => runRow(plan.points[r.pointIndex]!, plan.gridKeys, metrics, r, sortMetric));
   for (const old of set.stale) rows.push(header.map((h) => old[h] ?? ''));
   writeFileAtomic(join(dir, 'runs.csv'), csvText(header, rows));
 }
@@ -51,8 +53,9 @@ export function rewriteHistoryCsv(dir: string, set: ResultSet): void {
   writeFileAtomic(path, csvText(header, kept.map((r) => header.map((h) => r[h] ?? ''))));
 }
 
-export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[]): void {
-  const columns = Object.keys(summary[0] ?? {});
+/** summary.csv, its columns in the order of columns.ts (grid keys, n, failed, the sort metric's first). */
+export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[], context: ColumnContext): void {
+  const columns = orderSummaryColumns(Object.keys(summary[0] ?? {}), context);
   writeFileAtomic(join(dir, 'summary.csv'), stringify(summary as SummaryRow[], { header: true, columns, record_delimiter: '\n', cast: { number: (x) => String(x) } }));
 }
 
@@ -60,7 +63,7 @@ export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[]): vo
 export function writeFinalResults(dir: string, set: ResultSet): SummaryRow[] {
   writeRunsCsv(dir, set);
   rewriteHistoryCsv(dir, set);
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
-  writeSummaryCsv(dir, summary);
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan) });
+  writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
   return summary;
 }

@@ -9,6 +9,7 @@ import { loadDataset } from '../data/load-dataset.js';
 import { loadEngine } from '../engine/registry.js';
 import { canonicalJson } from '../plan/identity.js';
 import type { RunResult, RunTask } from '../protocol.js';
+import { failedRun, okRun } from './result.js';
 
 const datasets = new Map<string, Dataset>();
 
@@ -24,17 +25,7 @@ function datasetFor(task: RunTask): Dataset {
 
 /** A failed result: the sweep records it (status, error) and goes on. */
 export function failedResult(task: RunTask, error: string, seconds = 0): RunResult {
-  return {
-    runId: task.runId,
-    pointIndex: task.pointIndex,
-    repeat: task.repeat,
-    seed: task.seed,
-    status: 'failed',
-    error: error.split('\n')[0]!.slice(0, 500),
-    engine: task.config.train.engine,
-    metrics: {},
-    seconds,
-  };
+  return failedRun(task, task.config.train.engine, error, seconds);
 }
 
 export default async function train(task: RunTask): Promise<RunResult> {
@@ -45,17 +36,7 @@ export default async function train(task: RunTask): Promise<RunResult> {
     const seconds = (performance.now() - start) / 1000;
     const bad = Object.entries(outcome.metrics).find(([, v]) => !Number.isFinite(v));
     if (bad) return failedResult(task, `${bad[0]} became ${bad[1]} (diverged: try a smaller train.learningRate)`, seconds);
-    return {
-      runId: task.runId,
-      pointIndex: task.pointIndex,
-      repeat: task.repeat,
-      seed: task.seed,
-      status: 'ok',
-      engine: engine.name,
-      metrics: outcome.metrics,
-      seconds,
-      ...(outcome.history ? { history: outcome.history } : {}),
-    };
+    return { ...okRun(task, engine.name, outcome.metrics, seconds), ...(outcome.history ? { history: outcome.history } : {}) };
   } catch (err) {
     return failedResult(task, err instanceof Error ? err.message : String(err), (performance.now() - start) / 1000);
   }

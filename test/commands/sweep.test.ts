@@ -51,7 +51,8 @@ describe('commands/sweep (end to end)', function () {
     const outcome = await sweepCommand(options(tmpFile('tiny.yaml', TINY), out));
     expect(readdirSync(out).sort()).to.deep.equal(['config.yaml', 'meta.json', 'report.html', 'runs.csv', 'summary.csv']);
     const runs = csv(join(out, 'runs.csv'));
-    expect(Object.keys(runs[0]!)).to.deep.equal(['noise.placement', 'repeat', 'seed', 'train_loss', 'train_accuracy', 'test_loss', 'test_accuracy', 'seconds', 'engine', 'status', 'error', 'run_id']);
+    // The sort metric (test_accuracy) comes first, so a spreadsheet opens on it.
+    expect(Object.keys(runs[0]!)).to.deep.equal(['noise.placement', 'repeat', 'seed', 'test_accuracy', 'train_loss', 'train_accuracy', 'test_loss', 'seconds', 'engine', 'status', 'error', 'run_id']);
     expect(runs).to.have.length(9);
     expect(runs.map((r) => `${r['noise.placement']}/${r.repeat}`)).to.deep.equal(['none/0', 'none/1', 'none/2', 'input/0', 'input/1', 'input/2', 'pre/0', 'pre/1', 'pre/2']);
     for (const r of runs) {
@@ -60,7 +61,8 @@ describe('commands/sweep (end to end)', function () {
     }
     const summary = csv(join(out, 'summary.csv'));
     expect(summary).to.have.length(3);
-    expect(Object.keys(summary[0]!)).to.include.members(['noise.placement', 'n', 'test_accuracy_mean', 'test_accuracy_std', 'train_accuracy_mean']);
+    const stats = ['mean', 'std', 'ci95_low', 'ci95_high', 'p_value', 'cohens_d', 'p_holm'];
+    expect(Object.keys(summary[0]!)).to.deep.equal(['noise.placement', 'n', 'failed', ...['test_accuracy', 'train_loss', 'train_accuracy', 'test_loss'].flatMap((m) => stats.map((s) => `${m}_${s}`))]);
     const pre = runs.filter((r) => r['noise.placement'] === 'pre').map((r) => Number(r.test_accuracy));
     expect(Number(summary[2]!.test_accuracy_mean)).to.be.closeTo(pre.reduce((a, b) => a + b) / 3, 1e-12);
     expect(YAML.parse(readFileSync(join(out, 'config.yaml'), 'utf8')).grid).to.deep.equal({ 'noise.placement': ['none', 'input', 'pre'] });

@@ -4,6 +4,7 @@
  * noise added is N(0, noise²) on top of the same shapes (the draw order makes the shapes independent of noise).
  */
 import { expect } from 'chai';
+import { dataSpec } from '../../src/config/schema.js';
 import { makeShapes } from '../../src/data/shapes-images.js';
 
 /** The class whose shape the lit pixels of a noiseless image form, or -1. */
@@ -34,6 +35,13 @@ describe('makeShapes', () => {
     expect(nFeatures).to.equal(size * size);
     for (let n = 0; n < 200; n++) expect(decode(X.subarray(n * nFeatures, (n + 1) * nFeatures), size), `image ${n}`).to.equal(y[n]);
     expect(new Set(y).size).to.equal(4);
+  });
+
+  it('draws from the smallest size on (7: a 5-pixel shape and its margin), which the schema allows first', () => {
+    expect(makeShapes({ samples: 20, size: 7, classes: 4, noise: 0, seed: 2 }).X).to.have.length(20 * 49);
+    expect(() => makeShapes({ samples: 20, size: 6, classes: 4, noise: 0, seed: 2 })).to.throw(RangeError, 'size must be an integer >= 7, got 6');
+    expect(dataSpec.safeParse({ generator: 'shapes', size: 6 }).success).to.equal(false);
+    expect(dataSpec.safeParse({ generator: 'shapes', size: 7 }).success).to.equal(true);
   });
 
   it('uses only the first `classes` shapes', () => {

@@ -53,7 +53,7 @@ describe('summary table', () => {
   });
 
   it('judges a lower-is-better sort metric the other way round, and only it', () => {
-    const byLoss = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy', 'test_loss'], sortMetric: { name: 'test_loss', lowerIsBetter: true } });
+    const byLoss = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy', 'test_loss'], sortMetric: 'test_loss' });
     const lossRows = byLoss.slice(byLoss.indexOf('<tbody>')).split('<tr').slice(1);
     expect(lossRows[1]).to.match(/<td class="num p worse"[^>]*>0\.0020 \*\*<br>/);
     expect(lossRows[1]).to.match(/<td class="num p" [^>]*>&lt;0\.001<br><span class="sub">\+2\.50/);

@@ -2,16 +2,13 @@
  * The HTML report on small synthetic results (test/report/html-data.ts): structure, self-containment, and,
  * where /usr/bin/chromium exists, that a headless browser parses and screenshots it.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { renderReport } from '../../src/report/html.js';
 import { METRICS, syntheticStudy } from './html-data.js';
+import { dumpDom, runChromium, skipWithoutChromium } from '../helpers/chromium.js';
 import { tmpDir } from '../helpers/tmp.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--hide-scrollbars'];
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 
@@ -59,6 +56,14 @@ describe('renderReport', () => {
     expect(count(html, /<span class="star"/g)).to.equal(starred.length);
   });
 
+  it('while the sweep runs: a reload in the head and a banner with the progress; neither on the final page', async () => {
+    expect(html).not.to.match(/http-equiv|Sweep running/);
+    const live = await renderReport({ name: 's', ...study, live: { done: 37, total: 210, failed: 2, refreshSeconds: 5, updated: new Date(2026, 10, 25, 14, 3, 7) } });
+    const head = live.slice(0, live.indexOf('</head>'));
+    expect(head).to.contain('<meta http-equiv="refresh" content="5">');
+    expect(live).to.contain('<p class="live"><b>Sweep running:</b> 37 of 210 runs done (2 failed), updated 14:03:07. This page reloads every 5 s; the final report replaces it when the sweep ends.</p>');
+  });
+
   it('leaves the learning curves out without a history, and the stddev chart without a numeric key', async () => {
     const noHistory = await renderReport({ name: 's', ...study, history: [] });
     expect(count(noHistory, /<svg[ >]/g)).to.equal(2);
@@ -96,22 +101,22 @@ describe('renderReport', () => {
     const headings = [...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
     expect(headings).to.include.members(['test mse and train mse vs noise.stddev (lower is better)', 'test mse per grid point (lower is better)']);
     expect(page).not.to.match(/<h2>test mae/);
-    const byMae = await renderReport({ name: 'r', gridKeys: ['noise.placement', 'noise.stddev'], summary, runs, sortMetric: { name: 'test_mae', lowerIsBetter: true } });
+    const byMae = await renderReport({ name: 'r', gridKeys: ['noise.placement', 'noise.stddev'], summary, runs, sortMetric: 'test_mae' });
     expect(byMae).to.contain('<h2>test mae per grid point (lower is better)</h2>');
   });
 
   it('is parsed and screenshotted by headless Chromium', function () {
-    if (!existsSync(CHROMIUM)) this.skip();
+    skipWithoutChromium(this);
     this.timeout(90_000);
     const dir = tmpDir('report-');
     const page = join(dir, 'report.html');
     const png = join(dir, 'report.png');
     writeFileSync(page, html);
     // The browser's DOM has what the file has: every chart and every row survived HTML parsing.
-    const dom = execFileSync(CHROMIUM, [...CHROMIUM_FLAGS, '--dump-dom', `file://${page}`], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 }).toString();
+    const dom = dumpDom(page);
     expect(count(dom, /<svg[ >]/g)).to.equal(3);
     expect(count(dom, /<tr[ >]/g)).to.equal(count(html, /<tr[ >]/g));
-    execFileSync(CHROMIUM, [...CHROMIUM_FLAGS, '--window-size=1300,2400', `--screenshot=${png}`, `file://${page}`], { stdio: 'ignore', timeout: 60_000 });
+    runChromium(page, ['--window-size=1300,2400', `--screenshot=${png}`]);
     const bytes = readFileSync(png);
     expect(bytes.subarray(1, 4).toString()).to.equal('PNG');
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).to.deep.equal([1300, 2400]);

@@ -29,9 +29,12 @@ describe('report/runs-csv and results-dir', () => {
     expect(readCsvLog(path).rows).to.have.length(2);
   });
 
-  it('splits a header into grid keys and metrics', () => {
+  it('splits a header into grid keys and metrics, in the order written then or now', () => {
     const header = runColumns(['noise.placement', 'noise.stddev'], ['train_loss', 'test_accuracy']);
-    expect(parseRunColumns(header, 'runs.csv')).to.deep.equal({ gridKeys: ['noise.placement', 'noise.stddev'], metrics: ['train_loss', 'test_accuracy'] });
+    expect(parseRunColumns(header, 'runs.csv')).to.deep.equal({ gridKeys: ['noise.placement', 'noise.stddev'], metrics: ['test_accuracy', 'train_loss'] });
+    const before = ['noise.placement', 'repeat', 'seed', 'train_loss', 'test_accuracy', 'seconds', 'engine', 'status', 'error', 'run_id'];
+    expect(parseRunColumns(before, 'runs.csv')).to.deep.equal({ gridKeys: ['noise.placement'], metrics: ['train_loss', 'test_accuracy'] });
+    expect(parseRunColumns([...before.slice(0, 3), 'seed_init', ...before.slice(3)], 'runs.csv').metrics).to.deep.equal(['train_loss', 'test_accuracy']);
     expect(() => parseRunColumns(['x', 'y'], 'f.csv')).to.throw(InputError, /f\.csv: line 1: expected a runs\.csv header/);
   });
 

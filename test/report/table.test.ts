@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { shownMetrics } from '../../src/commands/finish.js';
-import { planSortMetric, sortMetricOf } from '../../src/report/sort-metric.js';
 import { marks, renderTable } from '../../src/report/table.js';
 
 describe('report/table', () => {
@@ -35,15 +34,7 @@ describe('report/table', () => {
     expect([0.0005, 0.005, 0.04, 0.05, null].map(marks)).to.deep.equal(['***', '**', '*', '', '']);
   });
 
-  it('sorts by test accuracy, else the noisy accuracy, else the test error; shows the twins', () => {
-    expect(sortMetricOf(['train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'])).to.deep.equal({ name: 'test_accuracy', lowerIsBetter: false });
-    expect(sortMetricOf(['train_loss_noisy', 'train_accuracy_noisy', 'test_loss_noisy', 'test_accuracy_noisy']).name).to.equal('test_accuracy_noisy');
-    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'])).to.deep.equal({ name: 'test_mse', lowerIsBetter: true });
-    // Trained on absolute error: judged by it.
-    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'], 'mae').name).to.equal('test_mae');
-    const plan = (...losses: ('mse' | 'mae')[]) => ({ points: losses.map((loss) => ({ config: { train: { loss } } })) });
-    expect(planSortMetric(plan('mae', 'mae'), ['test_mse', 'test_mae']).name).to.equal('test_mae');
-    expect(planSortMetric(plan('mse', 'mae'), ['test_mse', 'test_mae']).name).to.equal('test_mse'); // a grid over the loss: mse
+  it('shows the sort metric with its noise-on twin and its train twin', () => {
     expect(shownMetrics(['train_accuracy', 'test_accuracy', 'train_accuracy_noisy', 'test_accuracy_noisy'], 'test_accuracy')).to.deep.equal(['test_accuracy', 'test_accuracy_noisy', 'train_accuracy']);
     expect(shownMetrics(['train_mse', 'test_mse'], 'test_mse')).to.deep.equal(['test_mse', 'train_mse']);
   });

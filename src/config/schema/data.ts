@@ -138,7 +138,8 @@ const dataKeys = z.strictObject({
   flipY: z.number().min(0).max(1).optional(),
   classSep: z.number().min(0).finite().optional(),
   hypercube: z.boolean().optional(),
-  size: int(6).max(64).optional(),
+  // 7: the smallest shape (5 pixels) with a margin (shapes-images.ts MIN_SIZE); 6 used to pass and then crash.
+  size: int(7).max(64).optional(),
   length: int(1).max(1000).optional(),
   minLength: int(1).optional(),
   /** A row count, or a fraction of the rows in (0, 1). Required for a file (whose row count the study does not say). */

@@ -1,0 +1,75 @@
+/**
+ * Results directories written before the sort metric moved first (test/fixtures/results/previous-order,
+ * written at commit 1868451 by test/fixtures/gen/make_previous_order_results.sh) still resume, merge, report
+ * and check, and end with the files a fresh sweep writes now.
+ */
+import { expect } from 'chai';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { checkCommand } from '../../src/commands/check.js';
+import { mergeCommand } from '../../src/commands/merge.js';
+import { reportCommand } from '../../src/commands/report.js';
+import { sweepCommand } from '../../src/commands/sweep.js';
+import { tmpDir } from '../helpers/tmp.js';
+
+const FIXTURE = fileURLToPath(new URL('../../../test/fixtures/results/previous-order', import.meta.url));
+const STUDY = join(FIXTURE, 'study.yaml');
+
+type Row = Record<string, string>;
+const csv = (path: string): Row[] => parse(readFileSync(path, 'utf8'), { columns: true }) as Row[];
+const header = (path: string): string[] => readFileSync(path, 'utf8').split('\n')[0]!.split(',');
+const untimed = (rows: Row[]): Row[] => rows.map(({ seconds, ...rest }) => rest);
+/** A copy of a fixture directory to write into. */
+function copyOf(name: string): string {
+  const dir = join(tmpDir('previous-order-'), name);
+  cpSync(join(FIXTURE, name), dir, { recursive: true });
+  return dir;
+}
+
+describe('results directories written in the previous column order', function () {
+  this.timeout(60_000);
+  let fresh: string;
+
+  before(async () => {
+    fresh = join(tmpDir('previous-order-fresh-'), 'r');
+    await sweepCommand({ config: STUDY, out: fresh, workers: 1, set: [], quiet: true });
+  });
+
+  it('were written with the metrics in plan order (the fixture is what it says)', () => {
+    expect(header(join(FIXTURE, 'interrupted', 'runs.csv')).slice(3, 7)).to.deep.equal(['train_loss', 'train_accuracy', 'test_loss', 'test_accuracy']);
+    expect(header(join(FIXTURE, 'shard-1', 'summary.csv'))[3]).to.equal('train_loss_mean');
+    expect(header(join(fresh, 'runs.csv'))[3]).to.equal('test_accuracy');
+    expect(header(join(fresh, 'summary.csv')).slice(0, 4)).to.deep.equal(['noise.placement', 'n', 'failed', 'test_accuracy_mean']);
+  });
+
+  it('an interrupted sweep resumes: its 4 runs are reused, 2 run, and the files equal a fresh sweep', async () => {
+    const dir = copyOf('interrupted');
+    const outcome = await sweepCommand({ config: STUDY, out: dir, workers: 1, set: [], quiet: true, resume: true });
+    expect(outcome.reused).to.equal(4);
+    expect(outcome.results).to.have.length(6);
+    expect(header(join(dir, 'runs.csv'))).to.deep.equal(header(join(fresh, 'runs.csv')));
+    expect(untimed(csv(join(dir, 'runs.csv')))).to.deep.equal(untimed(csv(join(fresh, 'runs.csv'))));
+    expect(readFileSync(join(dir, 'summary.csv'), 'utf8')).to.equal(readFileSync(join(fresh, 'summary.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'history.csv'), 'utf8')).to.equal(readFileSync(join(fresh, 'history.csv'), 'utf8'));
+  });
+
+  it('two shards merge into the files of a fresh sweep', async () => {
+    const out = join(tmpDir('previous-order-merged-'), 'merged');
+    const merged = await mergeCommand({ dirs: [join(FIXTURE, 'shard-1'), join(FIXTURE, 'shard-2')], out, allowPartial: false, quiet: true });
+    expect(merged.runs).to.equal(6);
+    expect(untimed(csv(join(out, 'runs.csv')))).to.deep.equal(untimed(csv(join(fresh, 'runs.csv'))));
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).to.equal(readFileSync(join(fresh, 'summary.csv'), 'utf8'));
+  });
+
+  it('report rewrites summary.csv in the new order with the same numbers, and check judges the saved runs', async () => {
+    const dir = copyOf('shard-1');
+    const before = csv(join(dir, 'summary.csv'));
+    await reportCommand({ dir, quiet: true });
+    expect(header(join(dir, 'summary.csv')).slice(0, 4)).to.deep.equal(['noise.placement', 'n', 'failed', 'test_accuracy_mean']);
+    expect(csv(join(dir, 'summary.csv'))).to.deep.equal(before);
+    const verdicts = await checkCommand({ dir: join(FIXTURE, 'shard-2'), quiet: true });
+    expect(verdicts.map((v) => v.passed)).to.deep.equal([true, true, true]);
+  });
+});
