@@ -31,7 +31,10 @@ export function clipInterval(interval: Interval, range: Range): Interval {
   return { low: Math.min(Math.max(low, range.min), range.max), high: Math.max(Math.min(high, range.max), range.min) };
 }
 
-/** Whether clipping moved a bound: the interval reaches the edge of the range. */
+/**
+ * Whether an interval ends exactly at an edge of the range, as clipInterval leaves one it cut (a t interval
+ * lands there exactly only by chance). An interval past the edge was not clipped: it is not reported as cut.
+ */
 export function touchesBound(interval: Interval, range: Range): boolean {
-  return (interval.low !== null && interval.low <= range.min) || (interval.high !== null && interval.high >= range.max);
+  return (interval.low !== null && interval.low === range.min) || (interval.high !== null && interval.high === range.max);
 }

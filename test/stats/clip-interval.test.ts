@@ -35,6 +35,8 @@ describe('clipInterval', () => {
     expect(touchesBound({ low: 0.61, high: 1 }, UNIT)).to.equal(true);
     expect(touchesBound({ low: 0.61, high: 0.99 }, UNIT)).to.equal(false);
     expect(touchesBound({ low: null, high: null }, UNIT)).to.equal(false);
+    // Past the edge is an interval nobody clipped (a run: study's own metric, left unbounded): not "cut".
+    expect(touchesBound({ low: -0.2, high: 0.5 }, UNIT)).to.equal(false);
   });
 
   it('refuses an empty range and NaN bounds, naming the function', () => {
