@@ -12,8 +12,7 @@ import { writeFileAtomic } from '../report/results-dir.js';
 import { checkOutputFile } from '../store/output-file.js';
 import { InputError } from '../errors.js';
 import { join } from 'node:path';
-import { summaryStatColumns } from '../report/summary.js';
-import { summarize } from '../report/summary.js';
+import { rangesOf, summarize, summaryStatColumns } from '../report/summary.js';
 import { orderedResults } from '../report/write-results.js';
 import { throwIfViolated } from './finish.js';
 
@@ -37,7 +36,8 @@ export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   const source = opts.config ?? saved.configPath;
   const rawExpect = opts.config ? loadAnyStudy(opts.config).study.expect : plan.study.expect;
   const expectations = parseExpect(rawExpect.length ? rawExpect : undefined, source, { gridKeys: plan.gridKeys, columns: summaryStatColumns(metrics), points: plan.points.map((p) => p.values) });
-  const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline });
+  // range: the same bounded intervals summary.csv shows, so a bound on ci95_low is judged on what the user sees.
+  const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline, range: rangesOf(plan) });
   const verdicts = judge(expectations, summary, plan.gridKeys);
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, plan.study.name));
   if (!opts.quiet) {

@@ -8,8 +8,9 @@ import { writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { loadStudy } from '../config/load.js';
 import { dotted, formatIssue } from '../config/issues.js';
-import { dataSpec, type GeneratedData, type GeneratorName } from '../config/schema.js';
+import { dataSpec, type GeneratedData, type GeneratorName, type Preprocessing } from '../config/schema.js';
 import { featureColumns, generatedTable } from '../data/generate.js';
+import { shuffleTable } from '../data/preprocess/shuffle.js';
 import { InputError } from '../errors.js';
 import { makePlan } from '../plan/plan.js';
 import { safeCell } from '../report/cells.js';
@@ -31,7 +32,7 @@ export interface DataOptions {
 
 /** One dataset to write, with the data grid values that produced it (empty without a data grid). */
 interface Block {
-  readonly spec: GeneratedData;
+  readonly spec: GeneratedData & Preprocessing;
   readonly labels: Readonly<Record<string, string | number>>;
 }
 
@@ -105,13 +106,15 @@ export async function dataCommand(opts: DataOptions): Promise<void> {
   }
   const settings = Object.keys(opts.settings ?? {});
   if (opts.config !== undefined && settings.length > 0) throw new InputError(`${flagOf(settings[0]!)}: expected no generator flags with --config (the study's data: section decides; change it with --set data.${settings[0]}=...)`);
-  const { blocks, dataKeys, trainSizes } = opts.config !== undefined
+  const { blocks, dataKeys, trainSizes }: { blocks: Block[]; dataKeys: string[]; trainSizes: number[] } = opts.config !== undefined
     ? blocksFromStudy(opts.config, opts.set ?? [])
     : { blocks: [{ spec: specFromFlags(opts.generator!, opts.settings ?? {}), labels: {} }], dataKeys: [], trainSizes: [] };
 
   const rows: (string | number)[][] = [];
   for (const { spec, labels } of blocks) {
-    const table = generatedTable(spec);
+    // data.shuffle reorders the rows before the split: the file has them in the runs' order.
+    const generated = generatedTable(spec);
+    const table = typeof spec.shuffle === 'number' ? shuffleTable(generated, spec.shuffle) : generated;
     const lead = dataKeys.map((k) => labels[k]!);
     for (let i = 0; i < table.y.length; i++) rows.push([...lead, ...table.X.subarray(i * table.nFeatures, (i + 1) * table.nFeatures), table.y[i]!]);
   }
@@ -122,6 +125,7 @@ export async function dataCommand(opts: DataOptions): Promise<void> {
   const perBlock = rows.length / blocks.length;
   const what = blocks.length > 1 ? `${blocks.length} datasets of ${perBlock} rows (one per value of ${dataKeys.join(', ')}, in its first column${dataKeys.length > 1 ? 's' : ''})` : `${rows.length} rows`;
   const first = trainSizes.length === 1 ? `${trainSizes[0]}` : `${trainSizes.join(', ')} (by grid point)`;
-  const split = trainSizes.length === 0 ? '' : `; a run trains on the first ${first} rows${blocks.length > 1 ? ' of its dataset' : ''} and tests on the rest`;
+  const standardized = blocks.some((b) => b.spec.standardize) ? " (the file holds the features raw; runs standardize them with their training rows' statistics)" : '';
+  const split = trainSizes.length === 0 ? '' : `; a run trains on the first ${first} rows${blocks.length > 1 ? ' of its dataset' : ''} and tests on the rest${standardized}`;
   log(`wrote ${opts.out}: ${what}, columns ${columns.length > 6 ? `${columns.slice(0, 3).join(', ')}, ..., ${columns.slice(-2).join(', ')}` : columns.join(', ')}${split}`);
 }

@@ -1,54 +1,170 @@
 /**
- * `sweep CONFIG --dry-run`: what would run, without running it. Prints the grid points with their engine,
- * the run counts (and how many a resume would reuse), and a time estimate from a short calibration: one run
- * per engine with few epochs, timed in this process and scaled to the study.
+ * `sweep CONFIG --dry-run`: what would run, without running it. Prints the grid points with their engine and
+ * noise as the study wrote it, the run counts (and how many a resume would reuse), and a time estimate from a
+ * short calibration of each distinct kind of run: a run of one epoch and a few longer ones, timed in this
+ * process (CPU time); their difference is the cost of an epoch, the rest the fixed cost of a run (building the model,
+ * evaluating), and the two scale to the study's epochs. Seconds, not the minute that timing 200 epochs of
+ * every kind took on LSTMs and CNNs.
  */
-import { performance } from 'node:perf_hooks';
-import { type CommandPlan, isCommandPlan, type Plan } from '../plan/plan.js';
-import type { RunTask } from '../protocol.js';
-import train from '../worker/train.js';
+import type { NoiseSpec, RunConfig, Study } from '../config/schema.js';
+import { withPath } from '../config/paths.js';
+import { type CommandPlan, isCommandPlan, type GridPoint, type Plan } from '../plan/plan.js';
+import type { RunResult, RunTask } from '../protocol.js';
+import trainRun from '../worker/train.js';
+import { describeOwnCode } from './own-code.js';
 import { renderValue } from '../report/cells.js';
 import { canonicalJson } from '../plan/identity.js';
-import { describeOwnCode } from './own-code.js';
 
-/** Epochs of a calibration run: enough to amortize model building, few enough to take a second or two. */
-const CALIBRATION_EPOCHS = 200;
-/** At most this many distinct kinds of run are timed; the others are estimated from their average. */
-const MAX_CALIBRATIONS = 6;
+/** The longer calibration run is lengthened (×4 epochs) until it takes this much longer than the one-epoch run. */
+const MIN_TIMED_SECONDS = 0.1;
+/** Epochs of the untimed first run of each structure: loads the engine and data, and lets the JIT warm up. */
+const WARM_UP_EPOCHS = 2;
+/** Calibration stops starting new kinds after this long; the kinds left borrow the timing of the closest one timed. */
+const BUDGET_SECONDS = 1.5;
+
+/**
+ * CPU seconds of this process, not wall time: a run is single-threaded and CPU-bound, so on a free core the two
+ * agree, and on a shared machine (here: about seven users of 2 cores) wall time measured 3× the CPU time.
+ */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** What a run costs, as calibrated: a fixed part and a part per epoch. */
+export interface RunCost {
+  readonly fixed: number;
+  readonly perEpoch: number;
+}
 
 export interface Estimate {
   /** Seconds per epoch by engine (the mean over the kinds of run timed with it), measured. */
   readonly perEpoch: Record<string, number>;
   readonly seconds: number;
+  /** Distinct kinds of run, and how many of them were timed (the rest borrowed a timing). */
+  readonly kinds: number;
+  readonly timed: number;
+  /** Epochs trained while calibrating, over every kind: what the calibration cost. */
+  readonly epochsTrained: number;
 }
 
-/** What makes one run cost more than another per epoch: engine, model, data, noise sites, evaluation. */
+export interface CalibrationOptions {
+  /** The worker function (a parameter so tests can count epochs with a clock of their own). */
+  readonly train?: (task: RunTask) => Promise<RunResult>;
+  /** Seconds, monotonic; default the process's CPU time (see cpuSeconds). */
+  readonly now?: () => number;
+  readonly budgetSeconds?: number;
+}
+
+/** What makes one run cost more than another per epoch: engine, model, data, batch size, evaluation. */
+function structureOf(config: RunConfig): string {
+  const { train, model, data, eval: evaluation } = config;
+  return canonicalJson([train.engine, train.batchSize, model, data, evaluation]);
+}
+
+/**
+ * ... and its noise: a kind of run. The fused engine's cost is mostly its noise (a run with noise at every
+ * placement takes 5× one without), so there every set of sites is a kind; in tfjs a noise layer is one cheap op
+ * beside the layers' own, so there the number of sites is what counts.
+ */
 function costKind(task: RunTask): string {
-  const { train, model, data, noise, eval: evaluation } = task.config;
-  return canonicalJson([train.engine, train.batchSize, model, data, noise.sites.map((s) => s.placement), evaluation]);
+  const { noise, train } = task.config;
+  const sites = train.engine === 'fused' ? noise.sites.map((s) => [s.placement, s.layer ?? null]) : noise.sites.length;
+  return canonicalJson([structureOf(task.config), noise.kind, sites]);
 }
 
-export async function estimateSeconds(tasks: readonly RunTask[], workers: number): Promise<Estimate> {
-  const perKind = new Map<string, number>();
-  for (const task of tasks) {
-    const kind = costKind(task);
-    if (perKind.has(kind) || perKind.size >= MAX_CALIBRATIONS) continue;
-    const epochs = Math.min(task.config.train.epochs, CALIBRATION_EPOCHS);
-    const probe: RunTask = { ...task, config: { ...task.config, train: { ...task.config.train, epochs }, historyEvery: 0 } };
-    await train(probe); // warm-up: loads the engine and builds the dataset
-    const start = performance.now();
-    await train(probe);
-    perKind.set(kind, (performance.now() - start) / 1000 / epochs);
+function withEpochs(task: RunTask, epochs: number): RunTask {
+  return { ...task, config: { ...task.config, train: { ...task.config.train, epochs }, historyEvery: 0 } };
+}
+
+/**
+ * Times each distinct kind of run (most runs first) until the budget is spent, and scales to the study.
+ * A kind not timed borrows the cost of a timed kind of the same structure with the nearest number of noise
+ * sites, else the mean of its engine's kinds.
+ */
+export async function estimateSeconds(tasks: readonly RunTask[], workers: number, opts: CalibrationOptions = {}): Promise<Estimate> {
+  const train = opts.train ?? trainRun;
+  const now = opts.now ?? cpuSeconds;
+  const budget = opts.budgetSeconds ?? BUDGET_SECONDS;
+  const byKind = new Map<string, RunTask[]>();
+  for (const t of tasks) byKind.set(costKind(t), [...(byKind.get(costKind(t)) ?? []), t]);
+  const kinds = [...byKind.values()].sort((a, b) => b.length - a.length);
+
+  const costs = new Map<string, RunCost>();
+  const warm = new Set<string>();
+  let epochsTrained = 0;
+  const timedRun = async (task: RunTask, epochs: number): Promise<number> => {
+    epochsTrained += epochs;
+    const start = now();
+    await train(withEpochs(task, epochs));
+    return now() - start;
+  };
+  const start = now();
+  for (const runs of kinds) {
+    if (costs.size > 0 && now() - start > budget) break;
+    const task = runs[0]!;
+    const epochs = task.config.train.epochs;
+    // The first run of a structure loads the engine, builds the dataset and compiles kernels: not timed.
+    if (!warm.has(structureOf(task.config))) {
+      await timedRun(task, Math.min(epochs, WARM_UP_EPOCHS));
+      warm.add(structureOf(task.config));
+    }
+    const short = await timedRun(task, 1);
+    let long = short;
+    let k = 1;
+    while (k < epochs) {
+      k = Math.min(epochs, k === 1 ? 2 : k * 4);
+      long = await timedRun(task, k);
+      if (long - short >= MIN_TIMED_SECONDS) break;
+    }
+    const perEpoch = k > 1 ? Math.max(0, (long - short) / (k - 1)) : short;
+    costs.set(costKind(task), { fixed: k > 1 ? Math.max(0, short - perEpoch) : 0, perEpoch });
   }
-  const timed = [...perKind.values()];
-  const fallback = timed.reduce((a, b) => a + b, 0) / Math.max(1, timed.length);
-  const total = tasks.reduce((s, t) => s + (perKind.get(costKind(t)) ?? fallback) * t.config.train.epochs, 0);
+
+  const costOf = (task: RunTask): RunCost => {
+    const own = costs.get(costKind(task));
+    if (own) return own;
+    const sites = task.config.noise.sites.length;
+    const similar = kinds.map((r) => r[0]!).filter((t) => costs.has(costKind(t)) && structureOf(t.config) === structureOf(task.config));
+    const nearest = similar.sort((a, b) => Math.abs(a.config.noise.sites.length - sites) - Math.abs(b.config.noise.sites.length - sites))[0];
+    if (nearest) return costs.get(costKind(nearest))!;
+    const engine = kinds.map((r) => r[0]!).filter((t) => costs.has(costKind(t)) && t.config.train.engine === task.config.train.engine);
+    const pool = (engine.length > 0 ? engine : kinds.map((r) => r[0]!).filter((t) => costs.has(costKind(t)))).map((t) => costs.get(costKind(t))!);
+    return { fixed: mean(pool.map((c) => c.fixed)), perEpoch: mean(pool.map((c) => c.perEpoch)) };
+  };
+  const total = tasks.reduce((s, t) => {
+    const c = costOf(t);
+    return s + c.fixed + c.perEpoch * t.config.train.epochs;
+  }, 0);
   const perEpoch: Record<string, number> = {};
   for (const engine of new Set(tasks.map((t) => t.config.train.engine))) {
-    const xs = tasks.filter((t) => t.config.train.engine === engine).map((t) => perKind.get(costKind(t))).filter((x): x is number => x !== undefined);
-    if (xs.length > 0) perEpoch[engine] = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const timed = kinds.map((r) => r[0]!).filter((t) => t.config.train.engine === engine && costs.has(costKind(t)));
+    if (timed.length > 0) perEpoch[engine] = mean(timed.map((t) => costs.get(costKind(t))!.perEpoch));
   }
-  return { perEpoch, seconds: total / Math.max(1, Math.min(workers, tasks.length)) };
+  return { perEpoch, seconds: total / Math.max(1, Math.min(workers, tasks.length)), kinds: kinds.length, timed: costs.size, epochsTrained };
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/**
+ * A point's noise as the study wrote it: "after:pool stddev 0.2", "input stddev 0.01, pre stddev 0.1",
+ * "post rate 0.1 (dropout)", or "no noise" when nothing is left after zero strengths are dropped.
+ */
+export function noiseAsWritten(plan: Plan, point: GridPoint): string {
+  // The study's noise with this point's grid values applied, as the study wrote them (merged keys left out).
+  let noise: NoiseSpec = (plan.study as Study).noise;
+  for (const key of plan.gridKeys) if (key.startsWith('noise.') && point.values[key] !== undefined) noise = withPath({ noise }, key, point.values[key]).noise;
+  if (point.config.noise.sites.length === 0) return 'no noise';
+  const placements = (Array.isArray(noise.placement) ? noise.placement : [noise.placement]).filter((p) => p !== 'none');
+  const byRate = point.config.noise.sites.some((s) => s.rate !== undefined);
+  const values = byRate ? noise.rate : noise.stddev;
+  const parts = placements.flatMap((p) => {
+    const v = typeof values === 'number' ? values : values?.[p];
+    return v === undefined || v === 0 ? [] : [`${p} ${byRate ? 'rate' : 'stddev'} ${v}`];
+  });
+  return parts.join(', ') + (point.config.noise.kind === 'gaussian' ? '' : ` (${point.config.noise.kind})`);
 }
 
 /** Human lines describing a plan. */
@@ -57,8 +173,7 @@ export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonl
   if (isCommandPlan(plan)) return [...lines, ...describeOwnCode(plan)];
   for (const p of plan.points) {
     const label = plan.gridKeys.map((k) => `${k}=${renderValue(p.values[k]) || '·'}`).join(' ') || '(single point)';
-    const sites = p.config.noise.sites.map((s) => `${s.placement}:${s.stddev}`).join(',') || 'no noise';
-    lines.push(`  ${label}  [${p.config.train.engine}; ${sites}; ${p.config.train.epochs} epochs]`);
+    lines.push(`  ${label}  [${p.config.train.engine}; ${noiseAsWritten(plan, p)}; ${p.config.train.epochs} epochs]`);
   }
   return lines;
 }

@@ -13,15 +13,15 @@ import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
 import { type AnyPlan, isCommandPlan } from '../plan/plan.js';
 import { renderValue, safeCell } from '../report/cells.js';
-import { type SortBy, sortOf } from '../report/columns.js';
+import { planSortOf, type SortBy } from '../report/columns.js';
 import { writeFileAtomic } from '../report/results-dir.js';
-import { summarize, summaryStatColumns, type SummaryRow } from '../report/summary.js';
+import { rangesOf, summarize, summaryStatColumns, type SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
 import { orderedResults, type ResultSet, writeFinalResults } from '../report/write-results.js';
 import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
-import { type LiveProgress, renderReport } from '../report/html.js';
+import type { LiveProgress } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
 
 export interface FinishOptions {
@@ -110,6 +110,8 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
+  // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
+  const { renderReport } = await import('../report/html.js');
   return renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
@@ -126,8 +128,8 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
 
 /** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
 export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline });
-  const sort = sortOf(set.metrics, set.plan.study.sort);
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan) });
+  const sort = planSortOf(set.plan, set.metrics);
   const runs = runRows(set);
   return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, sort), sort, live);
 }
@@ -135,7 +137,7 @@ export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProg
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const { dir, log } = opts;
   const { summary, set } = writeFinalResults(dir, opts.set);
-  const sort = sortOf(set.metrics, set.plan.study.sort);
+  const sort = planSortOf(set.plan, set.metrics);
   const { metric } = sort;
   const runs = runRows(set);
   const best = bestPerPlacement(set, summary, runs, sort);

@@ -7,11 +7,8 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { type LoadedStudy, loadAnyStudy } from '../config/load.js';
 import type { AnyStudy } from '../config/schema.js';
-import { loadDataset } from '../data/load-dataset.js';
 import { InputError, Interrupted, RunsFailed } from '../errors.js';
 import { checkOutputFile } from '../store/output-file.js';
-import { checkPointSize } from '../plan/limits.js';
-import { fileDataHash } from '../data/data-hash.js';
 import type { LimitName } from '../config/schema.js';
 import { RunLog, staleNote, withResumeHint } from '../report/run-log.js';
 import { chooseLauncher } from '../launch/choose.js';
@@ -38,7 +35,9 @@ import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from '
 import type { Expectation } from '../check/expect.js';
 import { STAT_SUFFIXES } from '../stats/summarize-group.js';
 import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
-import { sortOf } from '../report/columns.js';
+import { planSortOf } from '../report/columns.js';
+import { checkPlanData, describeData } from '../plan/check-data.js';
+import { savedStudy } from '../plan/saved-study.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -136,7 +135,7 @@ function boundsNamingUnknownMetrics(plan: CommandPlan): string[] {
 /** The sweep of a loaded study; `train` replaces run.command for a study given to runStudy() (src/api.ts). */
 export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, train?: TrainFunction): Promise<SweepOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const plan = planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir, fileDataHash);
+  const plan = planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
   const ownCode = isCommandPlan(plan);
   const required = planMetrics(plan);
   const shard = opts.shard ?? null;
@@ -152,7 +151,8 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
   } else {
     const sortMetric = plan.study.sort === undefined ? undefined : sortMetricName(plan.study.sort);
     if (sortMetric !== undefined && !required.includes(sortMetric)) throw new InputError(`${loaded.file}: sort: expected one of the study's metrics (${required.join(', ')})${didYouMean(sortMetric, required)}, found "${sortMetric}"`);
-    checkDatasets(plan, loaded.file);
+    const data = checkPlanData(plan, loaded.file);
+    if (opts.dryRun || !opts.quiet) for (const d of data) log(describeData(d));
   }
   if (opts.junit) checkOutputFile(opts.junit, '--junit');
   if (opts.dryRun) {
@@ -171,11 +171,14 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
     const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
     const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
-    writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}\n` + YAML.stringify(plan.study));
+    const ranAs = `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
+    // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.
+    const saved = ownCode ? plan.study : savedStudy(plan, loaded.baseDir);
+    writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: ${ranAs}\n` + (ownCode ? '' : '# paths are absolute and data.sha256 pins the data, so this file re-runs from anywhere\n') + YAML.stringify(saved));
     writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
     const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
-    const sort = sortOf(metrics, plan.study.sort);
+    const sort = planSortOf(plan, metrics);
     // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
     const header = runColumns(plan.gridKeys, metrics, sort.metric);
     if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
@@ -193,6 +196,9 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
     for (const r of results.values()) addToSums(sums, r, sort.metric);
     let failed = 0;
     const everySeconds = opts.reportEvery ?? LIVE_REPORT_SECONDS;
+    // The report's module (vega) is loaded only where a report is written; here before the live page's first
+    // render, whose time sets how often it may render again.
+    if (everySeconds > 0 && todo.length > 0) await import('../report/html.js');
     const live = everySeconds > 0 && todo.length > 0 ? startLiveReport({
       path: join(outDir, 'report.html'),
       everySeconds,
@@ -278,23 +284,6 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
   }
 }
 
-/**
- * Builds each distinct dataset once in the main thread before any run starts, so a bad CSV file (a cell that
- * is not a number, a missing label column, labels that are not 0/1) stops the sweep with exit 2 up front
- * instead of failing every run in the workers.
- */
-function checkDatasets(plan: Plan, file: string): void {
-  const seen = new Set<string>();
-  for (const point of plan.points) {
-    const key = JSON.stringify(point.config.data);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const data = loadDataset(point.config.data, plan.runs[0]!.baseDir);
-    // A data file's row width is known only now: its models' parameter counts are checked here, before any run.
-    if ('file' in point.config.data) for (const q of plan.points) if (JSON.stringify(q.config.data) === key) checkPointSize(q.config, plan.study.limits, `${file}: grid point ${pointLabel(q, plan.gridKeys)}`, [data.nFeatures]);
-  }
-}
-
 async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void): Promise<void> {
   let reused = 0;
   let seconds: number[] = [];
@@ -315,7 +304,8 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
   const estimate = await estimateSeconds(tasks as readonly RunTask[], opts.workers);
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
   const total = (estimate.seconds * todo) / tasks.length;
-  log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated: ${perRun})`);
+  const timed = estimate.timed === estimate.kinds ? `${estimate.kinds} kind(s) of run` : `${estimate.timed} of ${estimate.kinds} kinds of run, the others like the closest`;
+  log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated on ${timed}: ${perRun})`);
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { CsvError } from 'csv-parse';
 import type { Table } from './dataset.js';
 import { describe, InputError, inputError } from '../errors.js';
+import { labelColumnHint } from './class-labels.js';
 
 export interface CsvTableOptions {
   /** Header of the label column; default: the last column. */
@@ -29,7 +30,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * @throws InputError for an unreadable or empty file, a missing label column, a cell that is not a number,
  *   a row with a different number of cells than the header, or (binary) a label other than 0 and 1.
  */
-export function loadCsvTable(file: string, opts: CsvTableOptions): Table {
+export function loadCsvTable(file: string, opts: CsvTableOptions): Table & { readonly labelColumn: string } {
   const records = parseRecords(file, readText(file));
   if (records.length === 0) throw new InputError(`${file}: expected a header row and data rows, found an empty file`);
   const header = records[0]!.record;
@@ -52,7 +53,7 @@ export function loadCsvTable(file: string, opts: CsvTableOptions): Table {
     const label = record[labelIndex]!;
     y[r] = opts.binary ? parseBinaryLabel(file, info.lines, header[labelIndex]!, label, rows, labelIndex) : parseCell(file, info.lines, header[labelIndex]!, label);
   });
-  return { nFeatures, X, y };
+  return { nFeatures, X, y, labelColumn: header[labelIndex]! };
 }
 
 function readText(file: string): string {
@@ -97,7 +98,8 @@ function parseCell(file: string, row: number, column: string, cell: string): num
 
 /**
  * A label of a binary model: 0 or 1. When the column holds exactly two other values (1/2, -1/1, "no"/"yes")
- * the message says so, since the fix is to recode them rather than to mend one cell.
+ * the message says so, since the fix is to recode them rather than to mend one cell; with more values it says
+ * what they are and which model.task reads them (10 classes: multiclass; a continuous target: regression).
  */
 function parseBinaryLabel(file: string, row: number, column: string, cell: string, rows: readonly ParsedRecord[], labelIndex: number): number {
   if (cell === '0' || cell === '1' || (DECIMAL.test(cell) && (Number(cell) === 0 || Number(cell) === 1))) return Number(cell);
@@ -105,5 +107,7 @@ function parseBinaryLabel(file: string, row: number, column: string, cell: strin
   if (distinct.length === 2) {
     throw new InputError(`${file}: column ${describe(column)}: expected labels 0 and 1 for a binary model, found the two labels ${distinct.map((d) => describe(d)).join(' and ')}: recode them as 0 and 1`);
   }
-  throw inputError(file, `row ${row}, column ${describe(column)}`, 'a label 0 or 1 (binary model)', cell);
+  const error = inputError(file, `row ${row}, column ${describe(column)}`, 'a label 0 or 1 (binary model)', cell);
+  error.message += `: ${labelColumnHint(distinct)}`;
+  throw error;
 }

@@ -24,17 +24,30 @@ export interface Table {
   readonly y: Int32Array | Float64Array;
 }
 
-/** Splits a table into the first `trainSize` rows (train) and the rest (test), as float32. */
-export function splitTable(table: Table, trainSize: number): Dataset {
-  const n = table.y.length;
+/** The first `trainSize` rows of a table (train) and the rest (test), still float64 (views, not copies). */
+export function splitRows(table: Table, trainSize: number): { train: Table; test: Table } {
   const d = table.nFeatures;
   return {
-    nFeatures: d,
-    nTrain: trainSize,
-    nTest: n - trainSize,
-    xTrain: Float32Array.from(table.X.subarray(0, trainSize * d)),
-    yTrain: Float32Array.from(table.y.subarray(0, trainSize)),
-    xTest: Float32Array.from(table.X.subarray(trainSize * d)),
-    yTest: Float32Array.from(table.y.subarray(trainSize)),
+    train: { nFeatures: d, X: table.X.subarray(0, trainSize * d), y: table.y.subarray(0, trainSize) },
+    test: { nFeatures: d, X: table.X.subarray(trainSize * d), y: table.y.subarray(trainSize) },
   };
+}
+
+/** Training and test rows as the engines take them: float32. */
+export function toDataset(train: Table, test: Table): Dataset {
+  return {
+    nFeatures: train.nFeatures,
+    nTrain: train.y.length,
+    nTest: test.y.length,
+    xTrain: Float32Array.from(train.X),
+    yTrain: Float32Array.from(train.y),
+    xTest: Float32Array.from(test.X),
+    yTest: Float32Array.from(test.y),
+  };
+}
+
+/** Splits a table into the first `trainSize` rows (train) and the rest (test), as float32. */
+export function splitTable(table: Table, trainSize: number): Dataset {
+  const { train, test } = splitRows(table, trainSize);
+  return toDataset(train, test);
 }

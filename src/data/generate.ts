@@ -2,7 +2,7 @@
  * The generators added for the tasks beyond the tutorial (multiclass, regression, images, sequences): data spec
  * in, table out, and what the spec says about the rows' shape and class count without generating them.
  */
-import type { BlobsData, ClassificationData, DataSpec, Friedman1Data, GeneratedData, SequencesData, ShapesData } from '../config/schema.js';
+import type { BlobsData, ClassificationData, DataSpec, Friedman1Data, GeneratedData, Preprocessing, SequencesData, ShapesData } from '../config/schema.js';
 import { makeBlobs } from './blobs.js';
 import { makeCircles } from './circles.js';
 import { makeClassification } from './classification.js';
@@ -19,8 +19,13 @@ export function isTaskData(spec: DataSpec): spec is TaskData {
   return 'generator' in spec && spec.generator !== 'circles' && spec.generator !== 'moons';
 }
 
-/** The table a spec describes (before the train/test split). */
-export function generateTable(spec: TaskData): Table {
+/**
+ * The table a spec describes (before the train/test split). data.shuffle and data.standardize are taken off
+ * first: they act on the table afterwards, and a generator's own `shuffle` (make_blobs' shuffle=) is another flag.
+ */
+export function generateTable(withPreprocessing: TaskData & Preprocessing): Table {
+  const { shuffle: _rows, standardize: _zScores, ...own } = withPreprocessing;
+  const spec = own as TaskData;
   switch (spec.generator) {
     case 'blobs':
       return makeBlobs(spec);

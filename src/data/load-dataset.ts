@@ -1,27 +1,41 @@
 /**
- * A data spec to a train/test Dataset: generate it (generate.ts), or read a CSV file, then take the first
- * trainSize rows for training and the rest for testing (the tutorial's split). Pure: the same spec and
- * baseDir give the same numbers, so a worker may load each distinct spec once and keep it.
+ * A data spec to a train/test Dataset, in the agreed order: the table (generated, or read from a CSV file) →
+ * data.shuffle → split (the first trainSize rows train, the rest test: the tutorial's split) →
+ * data.standardize (from the training rows only) → float32 Dataset. Pure: the same spec and baseDir give the
+ * same numbers, so a worker may load each distinct spec once and keep it.
  */
 import { resolve } from 'node:path';
 import type { DataSpec } from '../config/schema.js';
 import { inputError } from '../errors.js';
 import { loadCsvTable } from './csv-table.js';
-import { splitTable, type Dataset, type Table } from './dataset.js';
+import { splitRows, toDataset, type Dataset, type Table } from './dataset.js';
 import { checkClassLabels } from './class-labels.js';
 import { generatedTable } from './generate.js';
+import { shuffleTable } from './preprocess/shuffle.js';
+import { standardize } from './preprocess/standardize.js';
+import { isFraction, trainRows } from './train-rows.js';
 
 /**
  * Builds the dataset a spec describes. Relative `file` paths resolve against `baseDir` (the config's folder).
- * @throws InputError for a bad CSV file, or a trainSize that leaves no test rows.
+ * @throws InputError for a bad CSV file, or a trainSize that leaves no training or no test rows.
  */
 export function loadDataset(spec: DataSpec, baseDir: string): Dataset {
   const { table, source } = loadTable(spec, baseDir);
   const rows = table.y.length;
-  if (!Number.isInteger(spec.trainSize) || spec.trainSize < 1 || spec.trainSize >= rows) {
-    throw inputError(source, 'data.trainSize', `a whole number from 1 to ${rows - 1} so that some of the ${rows} rows are left to test`, spec.trainSize);
+  const nTrain = trainRows(spec.trainSize, rows);
+  if (!Number.isInteger(nTrain) || nTrain < 1 || nTrain >= rows) {
+    const fraction = isFraction(spec.trainSize) ? ` (${spec.trainSize} of ${rows} rows is ${nTrain})` : '';
+    throw inputError(source, 'data.trainSize', `a whole number from 1 to ${rows - 1}, or a fraction, so that some of the ${rows} rows train and some test${fraction}`, spec.trainSize);
   }
-  return splitTable(table, spec.trainSize);
+  const split = splitRows(spec.shuffle === undefined ? table : shuffleTable(table, shuffleSeed(spec.shuffle)), nTrain);
+  const { train, test } = spec.standardize ? standardize(split) : split;
+  return toDataset(train, test);
+}
+
+/** The seed of data.shuffle; `true` (the study seed) is resolved by the plan before a run is made. */
+function shuffleSeed(shuffle: number | true): number {
+  if (shuffle === true) throw new Error('loadDataset: data.shuffle: true must be resolved to the study seed first (plan/resolve.ts)');
+  return shuffle;
 }
 
 function loadTable(spec: DataSpec, baseDir: string): { table: Table; source: string | undefined } {
@@ -29,8 +43,8 @@ function loadTable(spec: DataSpec, baseDir: string): { table: Table; source: str
     const file = resolve(baseDir, spec.file);
     // A binary model ends in one sigmoid unit, so labels must be 0/1; spec.labels says when the task is another.
     const table = loadCsvTable(file, { label: spec.label, binary: spec.labels === undefined });
-    if (spec.labels === 'classes') checkClassLabels(file, spec.label ?? 'the last column', table.y);
-    return { table, source: file };
+    if (spec.labels === 'classes') checkClassLabels(file, table.labelColumn, table.y);
+    return { table: { nFeatures: table.nFeatures, X: table.X, y: table.y }, source: file };
   }
   return { table: generatedTable(spec), source: undefined };
 }

@@ -79,6 +79,17 @@ export function lowerIsBetter(metric: string): boolean {
   return /(^|_)(loss|mse|mae)(_noisy)?$/.test(metric);
 }
 
+/** Accuracy is a fraction of rows; losses and errors are means of non-negative terms. */
+const ACCURACY_RANGE = { min: 0, max: 1 } as const;
+const NON_NEGATIVE = { min: 0, max: Infinity } as const;
+
+/** The values a metric can take: [0, 1] for accuracies, [0, ∞) for losses and errors (unbounded otherwise). */
+export function metricRange(metric: string): { readonly min: number; readonly max: number } {
+  if (/(^|_)accuracy(_noisy)?$/.test(metric)) return ACCURACY_RANGE;
+  if (lowerIsBetter(metric)) return NON_NEGATIVE;
+  return { min: -Infinity, max: Infinity };
+}
+
 /** Evaluation settings that decide which metric columns a run produces. */
 interface MetricSettings {
   readonly eval: { readonly noise: 'off' | 'on' | 'both' };

@@ -1,8 +1,9 @@
 /**
- * The plan of a sweep: what to run, apart from where it runs (see src/launch/). Pure: study in, runs out.
+ * The plan of a sweep: what to run, apart from where it runs (see src/launch/). Study in, runs out; pure but
+ * for one read: a data file's sha256, which stands for the file in its runs' identities.
  *  1. expand the grid into assignments (cross product);
  *  2. apply each assignment to the study and validate it as a whole (a bad grid value names its grid entry);
- *  3. resolve each point's effective run configuration and merge points that train identically
+ *  3. resolve each point's effective run configuration (a data file's hash included) and merge points that train identically
  *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
  *  4. give each point `repeats` runs, each with a content-addressed id and a seed derived from it.
  * A run: study (the user's own code) goes through the same four steps with its own kind of configuration, so
@@ -11,6 +12,7 @@
 import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, Study } from '../config/schema.js';
 import { isCommandStudy } from '../config/schema.js';
 import { validateAnyStudy, validateStudy } from '../config/load.js';
+import { fileSha256 } from '../data/data-hash.js';
 import { withPath } from '../config/paths.js';
 import { checkKeyPath } from '../config/safe-keys.js';
 import { InputError } from '../errors.js';
@@ -45,8 +47,6 @@ export interface Plan<C = RunConfig, T extends PlannedRun = RunTask> {
   readonly dataHashes: Readonly<Record<string, string>>;
 }
 
-/** The content hash of a data file by its resolved path (a sweep reads the file; a saved study, its meta.json). */
-export type DataHasher = (path: string) => string;
 
 /** The plan of a run: study: the user's command (or function) at every grid point. */
 export type CommandPlan = Plan<CommandConfig, CommandTask>;
@@ -73,6 +73,43 @@ function checkGridKey(key: string, file: string): void {
   }
 }
 
+/**
+ * A data file's contents enter a run's identity as their sha256: data.sha256 when the study pins it (a saved
+ * config.yaml does, so reading results back needs no data), else the file's hash, read once per file; `hashes`
+ * collects them by resolved path (meta.json records them, to tell a resume which runs the new data made stale).
+ */
+function withDataHash(config: RunConfig, baseDir: string, hashes: Map<string, string>): RunConfig {
+  const data = config.data;
+  if (!('file' in data)) return config;
+  const path = resolvePath(baseDir, data.file);
+  if (data.sha256 !== undefined) {
+    hashes.set(path, data.sha256);
+    return config;
+  }
+  let sha256 = hashes.get(path);
+  if (sha256 === undefined) {
+    sha256 = fileSha256(path);
+    hashes.set(path, sha256);
+  }
+  return { ...config, data: { ...data, sha256 } };
+}
+
+/**
+ * What a run's identity is computed from: its configuration without what does not change its numbers: where
+ * the data file is (its sha256 stands for it, so a study re-run from its saved config.yaml, or from another
+ * checkout, has the same runs) and how often a learning curve is recorded.
+ */
+function identityOf(config: RunConfig): unknown {
+  const data = 'file' in config.data ? { ...config.data, file: undefined } : config.data;
+  return { ...config, data, historyEvery: undefined };
+}
+
+/** "file: grid point noise.placement=\"pre\", noise.stddev=0.1" for messages about one point; the file alone without a grid. */
+export function gridPointWhere(file: string, gridKeys: readonly string[], values: Readonly<Record<string, unknown>>): string {
+  const set = gridKeys.filter((k) => values[k] !== undefined);
+  return set.length === 0 ? file : `${file}: grid point ${set.map((k) => `${k}=${JSON.stringify(values[k])}`).join(', ')}`;
+}
+
 /** A run: study varies its own params (and the study seed); the command itself is the same at every point. */
 function checkCommandGridKey(key: string, file: string): void {
   if (key === 'seed' || /^params\.[^.]+/.test(key)) return;
@@ -88,7 +125,7 @@ function expandPoints<C>(raw: Record<string, unknown>, gridKeys: readonly string
   for (const assignment of expandGrid(grid)) {
     let pointRaw = raw;
     for (const [key, value] of Object.entries(assignment)) pointRaw = withPath(pointRaw, key, value);
-    const where = `${file}: grid point ${gridKeys.map((k) => `${k}=${JSON.stringify(assignment[k])}`).join(', ')}`;
+    const where = gridPointWhere(file, gridKeys, assignment);
     const { config, identity } = gridKeys.length === 0 ? resolve(null, file) : resolve(pointRaw, where);
     const hash = contentHash(identity);
     const entry = byHash.get(hash);
@@ -121,12 +158,7 @@ function planRuns<C, T>(points: readonly GridPoint<C>[], repeats: number, task: 
   return runs;
 }
 
-/**
- * @param hashData content hash of each data file: a sweep reads and hashes it (data/data-hash.ts), a saved study
- *   takes the hashes its meta.json recorded. null (the default: the plan stays a pure function) leaves data files
- *   out of the identity, as in results directories written before data hashes existed.
- */
-export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string, hashData: DataHasher | null = null): Plan {
+export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
   const gridKeys = Object.keys(study.grid);
   for (const key of gridKeys) checkGridKey(key, file);
   checkStudySize(study, file); // before the cross product and the run list are allocated
@@ -134,19 +166,13 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
   const points = expandPoints<RunConfig>(raw, gridKeys, study.grid, file, (pointRaw, where) => {
     const resolved = resolveRunConfig(pointRaw === null ? study : validateStudy(pointRaw, where), where);
     checkPointSize(resolved, study.limits, where);
-    const config = hashData && 'file' in resolved.data ? { ...resolved, dataHash: dataHashOf(resolvePath(baseDir, resolved.data.file), hashData, hashes) } : resolved;
-    // historyEvery changes what is recorded, not the numbers: it stays out of the identity.
-    return { config, identity: { ...config, historyEvery: undefined } };
+    const config = withDataHash(resolved, baseDir, hashes);
+    return { config, identity: identityOf(config) };
   });
   const runs = planRuns(points, study.repeats, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: Object.fromEntries(hashes) };
 }
 
-function dataHashOf(path: string, hashData: DataHasher, seen: Map<string, string>): string {
-  let hash = seen.get(path);
-  if (hash === undefined) seen.set(path, (hash = hashData(path)));
-  return hash;
-}
 
 /** The plan of a run: study (see plan/command-config.ts for what a point's identity holds). */
 export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStudy, file: string, baseDir: string): CommandPlan {
@@ -162,6 +188,6 @@ export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStud
 }
 
 /** The plan of a study of either kind. */
-export function planStudy(raw: Record<string, unknown>, study: AnyStudy, file: string, baseDir: string, hashData: DataHasher | null = null): Plan | CommandPlan {
-  return isCommandStudy(study) ? makeCommandPlan(raw, study, file, baseDir) : makePlan(raw, study, file, baseDir, hashData);
+export function planStudy(raw: Record<string, unknown>, study: AnyStudy, file: string, baseDir: string): Plan | CommandPlan {
+  return isCommandStudy(study) ? makeCommandPlan(raw, study, file, baseDir) : makePlan(raw, study, file, baseDir);
 }

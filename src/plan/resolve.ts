@@ -5,12 +5,12 @@
  * keys at their default for the tutorial's kind of model (task binary, no masking layer) are left out, so
  * those configurations keep the identity they had before the keys existed.
  */
-import { InputError, inputError } from '../errors.js';
-import { PLACEMENTS, RATE_KINDS, type ModelSpec, type NoiseSite, type Placement, type RunConfig, type Study } from '../config/schema.js';
+import { inputError } from '../errors.js';
+import { PLACEMENTS, RATE_KINDS, type DataSpec, type ModelSpec, type NoiseSite, type Placement, type RunConfig, type Study, type Task } from '../config/schema.js';
 import { featureShape } from '../data/generate.js';
 import { chooseEngine } from '../engine/support.js';
-import { layerShapes, ShapeMismatch } from '../engine/tfjs/layer-shapes.js';
 import { layerSites, type SitePosition } from './layer-sites.js';
+import { checkModelFits } from './model-fit.js';
 import { checkTaskData, dataForTask, taskOf } from './task-data.js';
 
 /** The placements a noise spec asks for, as written, without 'none'. */
@@ -57,24 +57,6 @@ export function noiseSites(study: Pick<Study, 'noise' | 'model'>, where: string)
   return placementsOf(noise.placement, where).flatMap((placement) => siteAt(noise, { placement }, placement, where) ?? []);
 }
 
-/** Checks that model.layers fits the rows the data gives (when the data's shape is known before loading). */
-function checkLayerShapes(study: Study, where: string): void {
-  const { layers, inputShape } = study.model;
-  if (layers === undefined) return;
-  const dataShape = featureShape(study.data);
-  if (inputShape !== undefined && dataShape !== undefined && inputShape.reduce((a, b) => a * b, 1) !== dataShape.reduce((a, b) => a * b, 1)) {
-    throw inputError(where, 'model.inputShape', `${dataShape.reduce((a, b) => a * b, 1)} values per row, as the data has (shape [${dataShape.join(', ')}])`, inputShape);
-  }
-  const shape = inputShape ?? dataShape;
-  if (shape === undefined) return;
-  try {
-    layerShapes(layers, shape);
-  } catch (err) {
-    if (err instanceof ShapeMismatch) throw new InputError(`${where}: ${err.message}`);
-    throw err;
-  }
-}
-
 /**
  * Whether noise.mask can change a run: there is a masking layer, and a site where the steps still exist (the
  * input, or a layer before the first one that merges or resamples steps: conv, pooling, flatten, an LSTM that
@@ -93,11 +75,17 @@ function modelIdentity(model: ModelSpec): ModelSpec {
   return rest;
 }
 
+/** data as a run reads it: CSV labels told the task, and `shuffle: true` made the study seed. */
+function runData(study: Study, task: Task): DataSpec {
+  const data = dataForTask(study.data, task);
+  return data.shuffle === true ? { ...data, shuffle: study.seed } : data;
+}
+
 /** The effective configuration of every run of a (single-point) study. */
 export function resolveRunConfig(study: Study, where: string): RunConfig {
   const { history, engine: requested, loss, ...train } = study.train;
   checkTaskData(study, where);
-  checkLayerShapes(study, where);
+  if ('generator' in study.data) checkModelFits(study.model, { shape: featureShape(study.data)!, name: 'the data' }, where);
   const task = taskOf(study.model);
   const sites = noiseSites(study, where);
   // Without sites the kind changes nothing: the default kind lets points without noise merge (and use fused).
@@ -109,7 +97,7 @@ export function resolveRunConfig(study: Study, where: string): RunConfig {
   if ('error' in chosen) throw inputError(where, 'train.engine', chosen.error, requested);
   return {
     studySeed: study.seed,
-    data: dataForTask(study.data, task),
+    data: runData(study, task),
     model,
     train: { ...resolvedTrain, engine: chosen.engine },
     noise,

@@ -14,10 +14,15 @@
 import type { SortSpec } from '../config/schema.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 
-/** The metric the tables sort by and "best" means: test accuracy where there is one, else the test error. */
-export function sortMetricOf(metrics: readonly string[]): string {
-  const preferred = ['test_accuracy', 'test_accuracy_noisy', 'test_mse', 'test_mse_noisy'].find((m) => metrics.includes(m));
-  return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0]!;
+/**
+ * The metric the tables sort by and "best" means: test accuracy where there is one, else for regression the
+ * test error of the loss the study trains with (test_mae for train.loss mae, else test_mse), else the first
+ * test metric; test_accuracy for no metrics at all (a report of nothing).
+ */
+export function sortMetricOf(metrics: readonly string[], trainLoss?: 'mse' | 'mae'): string {
+  const error = trainLoss === 'mae' ? 'test_mae' : 'test_mse';
+  const preferred = ['test_accuracy', 'test_accuracy_noisy', error, `${error}_noisy`].find((m) => metrics.includes(m));
+  return preferred ?? metrics.find((m) => m.startsWith('test_')) ?? metrics[0] ?? 'test_accuracy';
 }
 
 /** The metric that ranks grid points and which way is better. */
@@ -27,13 +32,33 @@ export interface SortBy {
 }
 
 /** `sort:` as the study names it (the direction from the name unless given), else sortMetricOf's choice. */
-export function sortOf(metrics: readonly string[], sort: SortSpec | undefined): SortBy {
+export function sortOf(metrics: readonly string[], sort: SortSpec | undefined, trainLoss?: 'mse' | 'mae'): SortBy {
   if (sort === undefined) {
-    const metric = sortMetricOf(metrics);
+    const metric = sortMetricOf(metrics, trainLoss);
     return { metric, lowerIsBetter: lowerIsBetter(metric) };
   }
   if (typeof sort === 'string') return { metric: sort, lowerIsBetter: lowerIsBetter(sort) };
   return { metric: sort.metric, lowerIsBetter: sort.better === 'lower' };
+}
+
+/** What planSortOf reads of a plan: the study's sort:, and each point's regression loss (model studies). */
+interface SortedPlan {
+  readonly study: { readonly sort?: SortSpec };
+  readonly points: readonly { readonly config: unknown }[];
+}
+
+/**
+ * The one sort metric of a plan, used everywhere (table, progress, columns, report): its `sort:`, else
+ * sortMetricOf's choice, told the regression loss when every point trains with the same one.
+ */
+export function planSortOf(plan: SortedPlan, metrics: readonly string[]): SortBy {
+  const losses = new Set(plan.points.map((p) => (p.config as { train?: { loss?: 'mse' | 'mae' } }).train?.loss));
+  return sortOf(metrics, plan.study.sort, losses.size === 1 ? [...losses][0] : undefined);
+}
+
+/** "lower is better" or "higher is better", as tables and charts say it. */
+export function directionOf(sort: SortBy): string {
+  return sort.lowerIsBetter ? 'lower is better' : 'higher is better';
 }
 
 /** The metrics in column order: the sort metric (the study's `sort:`, else sortMetricOf's) first, the others as given. */

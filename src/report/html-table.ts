@@ -1,12 +1,15 @@
 /**
  * The summary table of the HTML report: per grid point and metric, mean ± std, the 95 % interval, the
- * Holm-adjusted p against the baseline (with stars) and Cohen's d. Cells where Holm rejects at 5 % are tinted
- * green (better than the baseline) or red (worse).
+ * Holm-adjusted p against the baseline and Cohen's d. The sort metric alone is judged: its p gets stars, and
+ * where Holm rejects at 5 % its cell is tinted green (better than the baseline, in the metric's direction) or
+ * red (worse). Other metrics show their p plainly: a higher training loss under noise is the regularizer at
+ * work, not a failure to paint red.
  */
-import { lowerIsBetter } from '../engine/metrics.js';
 import type { BestInGroup } from '../stats/best-per-group.js';
 import { pointKey, type TableRow } from '../stats/table-row.js';
+import { lowerIsBetter } from '../engine/metrics.js';
 import { escapeHtml } from './html-escape.js';
+import { sortMetricOf } from './columns.js';
 
 /** The level at which a p_holm cell is tinted, and the star levels: conventional, stated in the page. */
 export const ALPHA = 0.05;
@@ -37,9 +40,9 @@ export function formatStat(metric: string, v: number | null, decimals = decimals
   return v === null ? '—' : v.toFixed(decimals);
 }
 
-export function formatP(p: number | null): string {
+export function formatP(p: number | null, withStars = true): string {
   if (p === null) return '—';
-  const stars = STARS.find(([level]) => p < level)?.[1] ?? '';
+  const stars = withStars ? (STARS.find(([level]) => p < level)?.[1] ?? '') : '';
   const text = p < 0.001 ? '<0.001' : p.toPrecision(2).replace(/e-(\d)$/, 'e-0$1');
   return stars ? `${text} ${stars}` : text;
 }
@@ -65,6 +68,8 @@ export interface TableInput {
   readonly isBaseline?: (row: TableRow) => boolean;
   /** A grid key whose changes get a separating rule (the panel key, e.g. noise.placement). */
   readonly groupBy?: string;
+  /** The metric the study is judged by: the only one coloured and starred. Default: sortMetricOf(metrics). */
+  readonly sortMetric?: string;
   /** Which way is better for a metric (the sort metric may say); default: lower for losses and errors. */
   readonly lowerIsBetter?: (metric: string) => boolean;
 }
@@ -77,7 +82,7 @@ export function bestNote(b: BestInGroup, gridKeys: readonly string[], metric: st
   return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch ${pPhrase(b.pValue)}, ${verdict}`;
 }
 
-export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy, lowerIsBetter: lower = lowerIsBetter }: TableInput): string {
+export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy, sortMetric = sortMetricOf(metrics), lowerIsBetter: lower = lowerIsBetter }: TableInput): string {
   // A group of one point has nothing to be best against: no star.
   const bestByKey = new Map((best?.groups ?? []).filter((b) => b.runnerUp !== null).map((b) => [pointKey(b.best, gridKeys), b]));
   const hasFailed = rows.some((r) => (num(r.failed) ?? 0) > 0);
@@ -124,10 +129,10 @@ export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline =
         `<td class="num">${formatStat(m, mean, dp)}${std === null ? '' : ` <span class="pm">± ${formatStat(m, std, dp)}</span>`}<br><span class="sub">${low === null || high === null ? '—' : `[${formatStat(m, low, dp)}, ${formatStat(m, high, dp)}]`}</span></td>`,
       ];
       if (t) {
-        // "Better" depends on the metric: higher accuracy, lower loss.
-        const higherIsBetter = !lower(m);
-        const tint = pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === higherIsBetter ? ' better' : ' worse') : '';
-        const pText = baseline && p === null ? '<span class="tag">baseline</span>' : escapeHtml(formatP(pHolm));
+        // Only the sort metric is judged, in its own direction: higher accuracy, lower error (or as sort: says).
+        const judged = m === sortMetric;
+        const tint = judged && pHolm !== null && pHolm < ALPHA && d !== null && d !== 0 ? ((d > 0) === !lower(m) ? ' better' : ' worse') : '';
+        const pText = baseline && p === null ? '<span class="tag">baseline</span>' : escapeHtml(formatP(pHolm, judged));
         cells.push(`<td class="num p${tint}"${p === null ? '' : ` title="unadjusted p = ${escapeHtml(formatP(p))}"`}>${pText}<br><span class="sub">${formatD(d)}</span></td>`);
       }
       return cells;

@@ -15,6 +15,12 @@ import { FONT } from './charts/theme.js';
 import { escapeHtml } from './html-escape.js';
 import { ALPHA, bestNote, formatStat, pPhrase, renderSummaryTable } from './html-table.js';
 import { pointKey } from '../stats/table-row.js';
+import { clippedNote } from './interval-note.js';
+import { directionOf, type SortBy, sortMetricOf } from './columns.js';
+import { lowerIsBetter } from '../engine/metrics.js';
+
+/** "test mse" for "test_mse". */
+const metricTitle = (m: string) => m.replace(/_/g, ' ');
 
 export interface ReportInput {
   /** The study name: the page title. */
@@ -34,7 +40,7 @@ export interface ReportInput {
   readonly baselineLabel?: string;
   /** Which way is better for a metric (see html-table.ts). */
   readonly lowerIsBetter?: (metric: string) => boolean;
-  /** The metric that ranks points: charted when there is no accuracy (a run: study's own metrics). */
+  /** The metric the study is judged by: charted, box-plotted, coloured and starred; default: sortMetricOf the summary's metrics. */
   readonly sortMetric?: string;
   /** While the sweep runs: how far it is, and how often the page reloads itself (absent: the final page). */
   readonly live?: LiveProgress;
@@ -121,12 +127,16 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const { name, gridKeys, summary, runs } = input;
   const metrics = metricsOf(summary);
   const roles = chooseRoles(gridKeys, summary);
-  const accuracies = ['test_accuracy', 'train_accuracy'].filter((m) => metrics.includes(m));
-  const chartMetrics = accuracies.length > 0 ? accuracies : input.sortMetric !== undefined && metrics.includes(input.sortMetric) ? [input.sortMetric] : metrics.slice(0, 1);
-  const boxMetric = chartMetrics[0];
+  // The table's sort metric, and beside it its train twin: one metric everywhere, with its direction.
+  const sortName = input.sortMetric ?? sortMetricOf(metrics);
+  const sort: SortBy = { metric: sortName, lowerIsBetter: (input.lowerIsBetter ?? lowerIsBetter)(sortName) };
+  const chartMetrics = [sort.metric, sort.metric.replace(/^test_/, 'train_')].filter((m, k, all) => metrics.includes(m) && all.indexOf(m) === k);
+  const boxMetric = sort.metric;
+  const direction = directionOf(sort);
   const bestKeys = new Set((input.best?.groups ?? []).filter((g) => g.runnerUp !== null).map((g) => pointKey(g.best, gridKeys)));
   const ok = runs.filter((r) => r.status === 'ok').length;
 
+  const clipped = clippedNote(summary, metrics);
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(name)}</h1>`);
   if (input.live) parts.push(liveBanner(input.live));
@@ -136,10 +146,10 @@ export async function renderReport(input: ReportInput): Promise<string> {
   parts.push(
     section(
       'Summary',
-      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
+      `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, sortMetric: sort.metric, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
 <ul class="note">
-<li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2).</li>
-<li>p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
+<li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2), clipped to the metric's range (accuracy to [0, 1], losses and errors at 0)${clipped ? `: ${escapeHtml(clipped.replace(/^95% CI: /, ''))}` : ''}.</li>
+<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction}): only its column is coloured and starred. p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
 ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
 </ul>`,
     ),
@@ -155,7 +165,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
     const spec = accuracyVsXSpec({ rows: summary, roles: { ...roles, x: roles.x }, metrics: chartMetrics, isBest: (r) => bestKeys.has(pointKey(r, gridKeys)) });
     parts.push(
       section(
-        `${chartMetrics.map((m) => m.replace(/_/g, ' ')).join(' and ')} vs ${roles.x}`,
+        `${chartMetrics.map(metricTitle).join(' and ')} vs ${roles.x} (${direction})`,
         `<p class="note">Mean over repeats with its 95% interval${roles.panel ? `, one panel per ${escapeHtml(roles.panel)}` : ''}. Dashed lines and grey bands: points where ${escapeHtml(roles.x)} made no difference (the reference, e.g. no noise), drawn in every panel.${input.best ? ' Circled: best point of the panel.' : ''}</p>\n<figure>${await svg(spec)}</figure>`,
       ),
     );
@@ -163,7 +173,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
   if (boxMetric && hasRuns) {
     parts.push(
       section(
-        `${boxMetric.replace(/_/g, ' ')} per grid point`,
+        `${metricTitle(boxMetric)} per grid point (${direction})`,
         `<p class="note">Each dot is one run; boxes: quartiles and median, whiskers to 1.5 × IQR.</p>\n<figure>${await svg(boxPlotSpec({ summary, runs, gridKeys, roles, metric: boxMetric }))}</figure>`,
       ),
     );

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseYaml, validateAnyStudy } from '../config/load.js';
 import { InputError } from '../errors.js';
 import { resolveBaseline } from '../plan/baseline.js';
-import { type CommandPlan, type DataHasher, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
+import { type CommandPlan, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
 import { planMetrics, studyHash } from '../plan/study.js';
 import { asUserFsError } from '../store/fs-errors.js';
 import { checkRunsTable } from './check-runs.js';
@@ -27,23 +27,15 @@ export interface SavedResults {
   readonly rows: readonly Record<string, string>[];
 }
 
-/** Data files' hashes as the sweep recorded them: the results stay readable where the data is not. */
-function recordedHashes(meta: StudyMeta, dir: string): DataHasher | null {
-  const hashes = meta.dataHashes;
-  if (!hashes) return null; // written before data hashes were part of a run's identity
-  return (path) => {
-    const hash = hashes[path];
-    if (hash === undefined) throw new InputError(`${join(dir, 'meta.json')}: dataHashes: expected the hash of ${path}, found none: was meta.json edited?`);
-    return hash;
-  };
-}
-
-/** The plan a results directory ran, rebuilt from its config.yaml and checked against meta.json's hash. */
+/**
+ * The plan a results directory ran, rebuilt from its config.yaml and checked against meta.json's hash. The
+ * saved config.yaml pins each data file by its sha256 (data.sha256), so no data file is read here.
+ */
 export function planOf(dir: string, meta: StudyMeta): Plan | CommandPlan {
   const configPath = join(dir, 'config.yaml');
   if (!existsSync(configPath)) throw new InputError(`${configPath}: expected the resolved study a sweep writes, found no such file`);
   const raw = parseYaml(asUserFsError('reading it', () => readFileSync(configPath, 'utf8')), configPath) as Record<string, unknown>;
-  const plan = planStudy(raw, validateAnyStudy(raw, configPath), configPath, meta.baseDir, recordedHashes(meta, dir));
+  const plan = planStudy(raw, validateAnyStudy(raw, configPath), configPath, meta.baseDir);
   if (studyHash(plan) !== meta.studyHash) throw new InputError(`${configPath}: expected the study recorded in meta.json (hash ${meta.studyHash}), found a different one: was config.yaml edited?`);
   return plan;
 }

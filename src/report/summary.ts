@@ -1,12 +1,15 @@
 /**
  * summary.csv: one row per grid point: the grid keys, n (successful runs), failed, then for each metric its
- * mean, sample std, 95 % Student-t interval of the mean, and against the baseline point Welch's two-sided
- * p-value, Cohen's d and the Holm-adjusted p-value across all points compared with the baseline. The file's
- * column order (the sort metric's first) is columns.ts's; rows here are looked up by name.
+ * mean, sample std, 95 % Student-t interval of the mean (clipped to the range of the metrics noise-sweep
+ * computes), and against the baseline point Welch's two-sided p-value, Cohen's d and the Holm-adjusted p-value
+ * across all points compared with the baseline. The file's column order (the sort metric's first) is
+ * columns.ts's; rows here are looked up by name.
  * Every repeat stays in runs.csv: the summary adds statistics, it never replaces the data.
  */
-import type { GridPoint } from '../plan/plan.js';
+import { type AnyPlan, type GridPoint, isCommandPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
+import { metricRange } from '../engine/metrics.js';
+import type { Range } from '../stats/clip-interval.js';
 import { addHolm } from '../stats/add-holm.js';
 import { groupColumns, STAT_SUFFIXES, summarizeGroup } from '../stats/summarize-group.js';
 import { safeCell } from './cells.js';
@@ -25,9 +28,19 @@ export interface SummaryInput {
   readonly results: readonly RunResult[];
   /** Index of the baseline point, or null. */
   readonly baseline: number | null;
+  /** The values each metric can take, its interval clipped to them; absent: unbounded (see rangesOf). */
+  readonly range?: (metric: string) => Range;
 }
 
-export function summarize({ points, gridKeys, metrics, results, baseline }: SummaryInput): SummaryRow[] {
+/**
+ * The ranges a plan's metrics are known to keep: accuracy in [0, 1], losses and errors ≥ 0 for a study of
+ * noise-sweep's models; none for a run: study, whose metrics are the user's (a "loss" there may be negative).
+ */
+export function rangesOf(plan: AnyPlan): ((metric: string) => Range) | undefined {
+  return isCommandPlan(plan) ? undefined : metricRange;
+}
+
+export function summarize({ points, gridKeys, metrics, results, baseline, range }: SummaryInput): SummaryRow[] {
   const ok = new Map<number, RunResult[]>();
   const failed = new Map<number, number>();
   for (const r of results) {
@@ -42,7 +55,7 @@ export function summarize({ points, gridKeys, metrics, results, baseline }: Summ
     row.failed = failed.get(p.index) ?? 0;
     for (const m of metrics) {
       const reference = baseline === null || baseline === p.index ? null : samples(baseline, m);
-      Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m))));
+      Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m), range?.(m))));
     }
     return row;
   });

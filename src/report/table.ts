@@ -3,6 +3,7 @@
  * mean ± std with its 95 % interval and its Holm-adjusted p-value against the baseline (with marks), then the
  * other shown metrics as mean ± std.
  */
+import { clippedNote } from './interval-note.js';
 import type { SummaryRow } from './summary.js';
 
 export interface TableOptions {
@@ -70,6 +71,9 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
   const numeric = header.map((_, c) => c >= opts.gridKeys.length);
   const line = (cells: string[]) => cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+  table.push(`sorted by ${opts.sortBy} mean, ${opts.lowerIsBetter ? 'lower' : 'higher'} is better`);
   if (hasBaseline) table.push('p: Welch t-test against the baseline, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001');
+  const clipped = first ? clippedNote(rows, [first]) : null;
+  if (clipped) table.push(clipped);
   return table.join('\n');
 }

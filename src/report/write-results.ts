@@ -18,9 +18,9 @@ import type { RunResult } from '../protocol.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { safeCell } from './cells.js';
 import { checkRunsTable } from './check-runs.js';
-import { type ColumnContext, orderSummaryColumns, sortOf } from './columns.js';
+import { type ColumnContext, orderSummaryColumns, planSortOf } from './columns.js';
 import { csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
-import { summarize, type SummaryRow } from './summary.js';
+import { rangesOf, summarize, type SummaryRow } from './summary.js';
 
 export interface ResultSet {
   readonly plan: AnyPlan;
@@ -70,7 +70,7 @@ export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline:
  * @throws Error (a bug) if a run of the log would be missing from the text.
  */
 export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
-  const header = runColumns(plan.gridKeys, metrics, sortOf(metrics, plan.study.sort).metric);
+  const header = runColumns(plan.gridKeys, metrics, planSortOf(plan, metrics).metric);
   const rank = planRanks(plan);
   const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
   const latest = latestRows(rows);
@@ -125,8 +125,8 @@ export function writeFinalResults(dir: string, set: Pick<ResultSet, 'plan' | 'me
   const rows = rewriteRunsCsv(dir, set.plan, set.metrics);
   const onDisk = resultSetOf(set.plan, set.metrics, set.baseline, rows);
   rewriteHistoryCsv(dir, onDisk);
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline });
-  writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: sortOf(set.metrics, set.plan.study.sort).metric });
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline, range: rangesOf(set.plan) });
+  writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
   return { summary, set: onDisk };
 }
 

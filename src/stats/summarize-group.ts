@@ -1,4 +1,5 @@
 import { ci95 } from './ci95.js';
+import { clipInterval, type Range, UNBOUNDED } from './clip-interval.js';
 import { cohensD } from './cohens-d.js';
 import { mean } from './mean.js';
 import { sampleStd } from './sample-std.js';
@@ -8,6 +9,7 @@ import { welchPValue } from './welch-p-value.js';
 export interface GroupSummary {
   readonly mean: number | null;
   readonly std: number | null;
+  /** The 95 % Student t interval of the mean, clipped to the metric's range (clip-interval.ts). */
   readonly ci95Low: number | null;
   readonly ci95High: number | null;
   /** Welch's two-sided p against the baseline. */
@@ -27,13 +29,14 @@ export const STAT_SUFFIXES = ['mean', 'std', 'ci95_low', 'ci95_high', 'p_value',
  *   point itself (comparing a sample with itself gives p = 1 and d = 0: true, but no information, and it would
  *   count in Holm's family)
  * @param samples the metric over this point's successful runs
+ * @param range the values the metric can take (accuracy [0, 1]): the interval is clipped to it; default unbounded
  * @throws {TypeError} when a value is not a finite number
  * @example
  * summarizeGroup([0.8, 0.82, 0.79], [0.85, 0.86, 0.88]).pValue; // => 0.00858...
  */
-export function summarizeGroup(baselineSamples: readonly number[] | null, samples: readonly number[]): GroupSummary {
+export function summarizeGroup(baselineSamples: readonly number[] | null, samples: readonly number[], range: Range = UNBOUNDED): GroupSummary {
   if (samples.length === 0) return { mean: null, std: null, ci95Low: null, ci95High: null, pValue: null, cohensD: null };
-  const interval = ci95(samples);
+  const interval = clipInterval(ci95(samples), range);
   const compared = baselineSamples !== null && baselineSamples.length > 0;
   return {
     mean: mean(samples),

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { dataCommand, type DataOptions } from '../../src/commands/data.js';
 import { loadStudy } from '../../src/config/load.js';
@@ -13,6 +13,7 @@ import { dataSpec, type GeneratedData } from '../../src/config/schema.js';
 import { loadCsvTable } from '../../src/data/csv-table.js';
 import { generatedTable } from '../../src/data/generate.js';
 import { loadDataset } from '../../src/data/load-dataset.js';
+import { shuffleTable } from '../../src/data/preprocess/shuffle.js';
 import { InputError } from '../../src/errors.js';
 import { makePlan } from '../../src/plan/plan.js';
 import { runCli } from '../helpers/cli.js';
@@ -93,6 +94,19 @@ describe('dataCommand (sweep data)', () => {
     expect(Array.from(back.X)).to.deep.equal(Array.from(generatedTable(spec({ generator: 'shapes', samples: 20, size: 8 })).X));
   });
 
+  it('--config with data.shuffle: the rows in the order the runs see them (sklearn.utils.shuffle\'s)', async () => {
+    const plain = tmpFile('plain.yaml', 'name: s\ndata: { generator: moons, samples: 20, trainSize: 10 }\n');
+    const shuffled = tmpFile('shuffled.yaml', 'name: s\ndata: { generator: moons, samples: 20, trainSize: 10, shuffle: 3, standardize: true }\n');
+    const [a, b] = [join(tmpDir(), 'a.csv'), join(tmpDir(), 'b.csv')];
+    await dataCommand({ config: plain, out: a, log: () => {} });
+    const lines: string[] = [];
+    await dataCommand({ config: shuffled, out: b, log: (l) => lines.push(l) });
+    const rows = (f: string) => readFileSync(f, 'utf8').trim().split('\n').slice(1);
+    const order = Array.from(shuffleTable({ nFeatures: 2, X: Float64Array.from({ length: 40 }, (_, k) => k), y: Float64Array.from({ length: 20 }, (_, i) => i) }, 3).y);
+    expect(rows(b)).to.deep.equal(order.map((i) => rows(a)[i]));
+    expect(lines[0]).to.match(/the file holds the features raw; runs standardize them with their training rows' statistics/);
+  });
+
   it('refuses to overwrite an existing file and leaves it alone', async () => {
     const out = join(dir, 'keep.csv');
     writeFileSync(out, 'precious');
@@ -105,7 +119,8 @@ describe('dataCommand (sweep data)', () => {
 
   it('names the bad flag or key in one line, and writes nothing', async () => {
     const out = join(dir, 'never.csv');
-    const fileStudy = tmpFile('file.yaml', 'name: f\ndata: { file: points.csv }\n');
+    const fileStudy = tmpFile('file.yaml', 'name: f\ndata: { file: points.csv, trainSize: 1 }\n');
+    writeFileSync(join(dirname(fileStudy), 'points.csv'), 'x1,y\n1,0\n2,1\n');
     const featuresGrid = tmpFile('features.yaml', 'name: f\ndata: { generator: blobs }\nmodel: { task: multiclass }\ngrid:\n  data.features: [2, 3]\n');
     const bad: [DataOptions, string][] = [
       [{ generator: 'circles', settings: { samples: 1 }, out }, '--samples: expected a number ≥ 2, found 1'],

@@ -3,8 +3,10 @@
  * across worker counts, resume after a kill, signals, failing runs, and shards merged back into one study.
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import YAML from 'yaml';
 import { mergeCommand } from '../../src/commands/merge.js';
@@ -14,6 +16,11 @@ import { runCli } from '../helpers/cli.js';
 import { TINY } from '../helpers/tiny-study.js';
 import { tmpDir, tmpFile } from '../helpers/tmp.js';
 
+
+const DATA = fileURLToPath(new URL('../../../configs/data/', import.meta.url));
+const DIGITS = join(DATA, 'digits.csv');
+const DIABETES = join(DATA, 'diabetes.csv');
+const DIGITS_CNN = 'model: { task: multiclass, layers: [{ type: conv2d, filters: 2, kernelSize: 3 }, { type: flatten }] }\ntrain: { epochs: 1 }\n';
 
 function options(config: string, out: string, extra: Partial<SweepOptions> = {}): SweepOptions {
   return { config, out, workers: 2, set: [], quiet: true, ...extra };
@@ -134,13 +141,14 @@ describe('commands/sweep (end to end)', function () {
     const out = join(tmpDir(), 'never');
     const lines: string[] = [];
     await sweepCommand(options(tmpFile('tiny.yaml', TINY), out, { dryRun: true, quiet: false, log: (l) => lines.push(l) }));
-    expect(lines[0]).to.equal('study tiny: 3 grid point(s) × 3 repeats = 9 runs');
-    expect(lines.slice(1, 4)).to.deep.equal([
+    expect(lines[0]).to.equal('data: data.generator circles: 100 rows × 2 features → 30 train, 70 test');
+    expect(lines[1]).to.equal('study tiny: 3 grid point(s) × 3 repeats = 9 runs');
+    expect(lines.slice(2, 5)).to.deep.equal([
       '  noise.placement=none  [fused; no noise; 40 epochs]',
-      '  noise.placement=input  [fused; input:0.1; 40 epochs]',
-      '  noise.placement=pre  [fused; pre:0.1; 40 epochs]',
+      '  noise.placement=input  [fused; input stddev 0.1; 40 epochs]',
+      '  noise.placement=pre  [fused; pre stddev 0.1; 40 epochs]',
     ]);
-    expect(lines[4]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated: fused [\d.]+ ms\/epoch\)$/);
+    expect(lines[5]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated on (3 kind\(s\)|\d of 3 kinds) of run[^:]*: fused [\d.]+ ms\/epoch\)$/);
     expect(existsSync(out)).to.equal(false);
   });
 
@@ -221,13 +229,46 @@ describe('sweep CLI as a process: kills, signals, bad input', function () {
     });
   }
 
-  // Bad input of every kind: one line on stderr naming where, exit 2, no stack trace.
+  it('prints the split first, and saves a config.yaml that re-runs from anywhere on the same data (or refuses changed data)', async () => {
+    const root = tmpDir();
+    mkdirSync(join(root, 'data'));
+    mkdirSync(join(root, 'studies'));
+    const rows = readFileSync(fileURLToPath(new URL('../../../test/fixtures/data/circles_n100_noise0.1_seed1_factor0.8.csv', import.meta.url)), 'utf8').split('\n').slice(0, 41);
+    const dataFile = join(root, 'data', 'small.csv');
+    writeFileSync(dataFile, rows.join('\n') + '\n');
+    writeFileSync(join(root, 'studies', 's.yaml'), 'name: s\nrepeats: 2\ndata: { file: ../data/small.csv, trainSize: 0.75, shuffle: true, standardize: true }\nmodel: { hidden: [8] }\ntrain: { epochs: 5 }\ngrid: { noise.placement: [none, input] }\n');
+    const out = join(root, 'results');
+    const first = await runCli(['s.yaml', '--out', out, '--workers', '1'], { cwd: join(root, 'studies') });
+    expect(first.code, first.stderr).to.equal(0);
+    expect(first.stdout.split('\n')[0]).to.equal(`data: ${dataFile}: 40 rows × 2 features → 30 train, 10 test (trainSize 0.75); shuffled (seed 1); standardized with the training rows' mean and std`);
+    const saved = YAML.parse(readFileSync(join(out, 'config.yaml'), 'utf8')) as { data: Record<string, unknown> };
+    expect(saved.data).to.deep.include({ file: dataFile, trainSize: 0.75, shuffle: true, standardize: true, sha256: createHash('sha256').update(readFileSync(dataFile)).digest('hex') });
+    // From elsewhere, the saved study is the same study: every run is already done.
+    const elsewhere = tmpDir();
+    const again = await runCli([join(out, 'config.yaml'), '--out', out, '--resume', '--workers', '1'], { cwd: elsewhere });
+    expect(again.code, again.stderr).to.equal(0);
+    expect(again.stdout).to.match(/resuming .*: 4 of 4 runs already done, 0 to run/);
+    // The data changed since: stop before any run, naming the key and both hashes.
+    writeFileSync(dataFile, rows.slice(0, 40).join('\n') + '\n');
+    const changed = await runCli([join(out, 'config.yaml'), '--out', join(root, 'new'), '--workers', '1'], { cwd: elsewhere });
+    expect(changed.code).to.equal(2);
+    expect(changed.stderr.trim()).to.match(new RegExp(`config\\.yaml: data\\.sha256: expected ${dataFile.replace(/[.]/g, '\\.')} to hold the data the study was run on \\(sha256 ${saved.data.sha256 as string}\\), found sha256 [0-9a-f]{64}: the file changed`));
+    expect(existsSync(join(root, 'new'))).to.equal(false);
+  });
+
+  // Bad input of every kind: one line on stderr naming where, exit 2, no stack trace, no results directory.
   const csvDir = tmpDir();
   writeFileSync(join(csvDir, 'text-cell.csv'), 'a,b,y\n1,2,0\n3,x,1\n0,1,0\n');
   writeFileSync(join(csvDir, 'three-classes.csv'), 'a,b,y\n1,2,0\n3,4,1\n5,6,2\n');
   const bad: [string, string[], string | null, RegExp][] = [
     ['a CSV cell that is not a number', [], `name: x\ndata: { file: ${csvDir}/text-cell.csv, trainSize: 2 }\n`, /text-cell\.csv: row 3, column "b": expected a number, found "x"/],
-    ['a label with more than two classes', [], `name: x\ndata: { file: ${csvDir}/three-classes.csv, trainSize: 2 }\n`, /three-classes\.csv: row 4, column "y": expected a label 0 or 1 \(binary model\), found "2"/],
+    ['a label with more than two classes', [], `name: x\ndata: { file: ${csvDir}/three-classes.csv, trainSize: 2 }\n`, /three-classes\.csv: row 4, column "y": expected a label 0 or 1 \(binary model\), found "2": the column holds 3 classes \(0 to 2\): a 3-class label needs model\.task: multiclass$/],
+    ['digits without model.task', [], `name: x\ndata: { file: ${DIGITS}, trainSize: 0.7 }\n`, /digits\.csv: row 4, column "target": expected a label 0 or 1 \(binary model\), found "2": the column holds 10 classes \(0 to 9\): a 10-class label needs model\.task: multiclass$/],
+    ['a continuous target for a classifier', [], `name: x\ndata: { file: ${DIABETES}, trainSize: 0.7 }\n`, /diabetes\.csv: row 2, column "target": expected a label 0 or 1 \(binary model\), found "151": .*a continuous target needs model\.task: regression/],
+    ['a data file without trainSize', [], `name: x\ndata: { file: ${DIGITS} }\n`, /data\.trainSize: expected the number of training rows for a data file/],
+    ['a conv2d model on flat CSV rows without model.inputShape', [], `name: x\ndata: { file: ${DIGITS}, trainSize: 0.7 }\n${DIGITS_CNN}`, /: model\.layers\[0\]: expected rows of shape \[height, width, channels\] for conv2d, found rows of shape \[64\]; rows of .*digits\.csv are flat: give model\.inputShape, e\.g\. \[8, 8, 1\]$/],
+    ['a model.inputShape that does not hold a row', [], `name: x\ndata: { file: ${DIGITS}, trainSize: 0.7 }\n${DIGITS_CNN.replace('task: multiclass', 'task: multiclass, inputShape: [8, 9, 1]')}`, /: model\.inputShape: expected 64 values per row, as .*digits\.csv has \(64 feature columns\), found \[8, 9, 1\]$/],
+    ['a shape error at one grid point only', [], `name: x\ndata: { file: ${DIGITS}, trainSize: 0.7 }\n${DIGITS_CNN.replace('task: multiclass', 'task: multiclass, inputShape: [8, 8, 1]')}grid: { model.inputShape: [[8, 8, 1], [4, 16, 1], [64, 1, 1]] }\n`, /grid point model\.inputShape=\[64,1,1\]: model\.layers\[0\]: expected rows at least 3 wide/],
     ['a missing label column', [], `name: x\ndata: { file: ${csvDir}/three-classes.csv, label: z, trainSize: 2 }\n`, /data\.label: expected a column named "z"/],
     ['a missing data file', [], `name: x\ndata: { file: ${csvDir}/nope.csv, trainSize: 2 }\n`, /nope\.csv/],
     ['a negative stddev in the grid', [], 'name: x\ngrid: { noise.stddev: [0.1, -0.1] }\n', /grid point noise\.stddev=-0\.1: noise\.stddev: expected a number ≥ 0/],
@@ -243,9 +284,11 @@ describe('sweep CLI as a process: kills, signals, bad input', function () {
   for (const [what, args, yaml, pattern] of bad) {
     it(`bad input: ${what} → exit 2, one line`, async () => {
       const config = yaml === null ? [] : [tmpFile('bad.yaml', yaml)];
-      const result = await runCli([...config, ...args, '--out', join(tmpDir(), 'never')]);
-      expect(result.code).to.equal(2);
-      expect(result.stderr).to.match(pattern);
+      const out = join(tmpDir(), 'never');
+      const result = await runCli([...config, ...args, '--out', out]);
+      expect(result.code, result.stderr).to.equal(2);
+      expect(existsSync(out), 'nothing written').to.equal(false);
+      expect(result.stderr.trim()).to.match(pattern);
       expect(result.stderr.trim().split('\n')).to.have.length(1);
       expect(result.stderr).not.to.match(/\n\s+at /);
     });

@@ -53,12 +53,31 @@ describe('config/load', () => {
     ['factor for moons', 'data: { generator: moons, factor: 0.5 }', /^: data\.factor: expected no "factor" for generator moons/],
     ['generator and file', 'data: { generator: circles, file: x.csv }', /^: data\.file: expected either generator or file, not both/],
     ['trainSize too large', 'data: { generator: circles, samples: 20, trainSize: 20 }', /^: data\.trainSize: expected fewer than data\.samples \(20\)/],
+    // A 569-row file once trained on the default 30 rows without a word: a file must say how many rows train.
+    ['a data file without trainSize', 'data: { file: x.csv }', /^: data\.trainSize: expected the number of training rows for a data file \(the first rows train, after data\.shuffle; the rest test\) or a fraction such as 0\.7, found nothing$/],
+    ['a trainSize that is neither a count nor a fraction', 'data: { file: x.csv, trainSize: 1.5 }', /^: data\.trainSize: expected a whole number of training rows, or a fraction between 0 and 1 such as 0\.7, found 1\.5$/],
+    ['a fraction that leaves no training rows', 'data: { generator: circles, samples: 20, trainSize: 0.01 }', /^: data\.trainSize: expected a fraction that leaves at least one of data\.samples \(20\) rows to train, found 0\.01$/],
+    ['a shuffle that is not a seed', 'data: { generator: circles, shuffle: -1 }', /^: data\.shuffle: /],
+    ['a pinned hash without a file', 'data: { generator: circles, sha256: abc }', /^: data\.sha256: /],
+    ['a pinned hash that is not one', 'data: { file: x.csv, trainSize: 3, sha256: abc }', /^: data\.sha256: expected the 64 lowercase hex digits of a sha256/],
   ];
   for (const [what, yaml, pattern] of cases) {
     it(`rejects ${what} with a one-line message`, () => {
       expect(errorOf(`name: s\n${yaml}\n`)).to.match(pattern);
     });
   }
+
+  it('takes data.trainSize as a count or a fraction (floor, as train_test_split), and data.shuffle/standardize', () => {
+    const data = (yaml: string) => loadStudy(tmpFile('d.yaml', `name: d\ndata: ${yaml}\n`)).study.data;
+    expect(data('{ generator: circles, samples: 569, trainSize: 0.7 }')).to.include({ trainSize: 398 });
+    expect(data('{ generator: circles, samples: 100, trainSize: 0.29 }')).to.include({ trainSize: 28 }); // 0.29 · 100 = 28.999999999999996
+    expect(data('{ file: x.csv, trainSize: 0.7 }')).to.deep.equal({ file: 'x.csv', trainSize: 0.7 }); // the file's rows decide
+    expect(data('{ file: x.csv, trainSize: 400, shuffle: true, standardize: true }')).to.deep.equal({ file: 'x.csv', trainSize: 400, shuffle: true, standardize: true });
+    expect(data('{ generator: moons, shuffle: 7 }')).to.include({ shuffle: 7 });
+    // At their defaults the keys are left out, so studies without them keep their run identities.
+    expect(data('{ generator: moons, shuffle: false, standardize: false }')).to.deep.equal(data('{ generator: moons }'));
+    expect(data('{ generator: moons }')).not.to.have.any.keys('shuffle', 'standardize');
+  });
 
   it('rejects a document that is not a mapping', () => {
     expect(errorOf('- a\n- b\n')).to.match(/^: expected a YAML mapping of study keys.*found a list/);

@@ -17,8 +17,13 @@ describe('loadDataset: CSV labels by task', () => {
   });
 
   it('rejects a label that is not a class index, naming row and column', () => {
-    expect(() => loadDataset({ file: csv(['0', '1', '1.5', '2']), trainSize: 2, labels: 'classes' }, '.')).to.throw(InputError, /t\.csv: row 4, column "the last column": expected a class index 0, 1, 2, \.\.\. \(multiclass model\), found 1\.5$/);
+    expect(() => loadDataset({ file: csv(['0', '1', '1.5', '2']), trainSize: 2, labels: 'classes' }, '.')).to.throw(InputError, /t\.csv: row 4, column "y": expected a class index 0, 1, 2, \.\.\. \(multiclass model\), found 1\.5: the column holds 4 distinct numbers from 0 to 2: a continuous target needs model\.task: regression/);
     expect(() => loadDataset({ file: csv(['0', '-1', '1', '2']), trainSize: 2, labels: 'classes' }, '.')).to.throw(InputError, /row 3/);
+  });
+
+  it('refuses a continuous target as classes: many distinct whole numbers, few rows each', () => {
+    const file = tmpFile('counts.csv', ['a,y', ...Array.from({ length: 60 }, (_, i) => `${i},${25 + 2 * i}`)].join('\n') + '\n');
+    expect(() => loadDataset({ file, trainSize: 30, labels: 'classes' }, '.')).to.throw(InputError, /counts\.csv: column "y": expected class indices 0 to k-1 with several rows per class \(multiclass model\), found 60 distinct labels in 60 rows: .*a continuous target needs model\.task: regression/);
   });
 
   it('reads any number for regression, and only 0/1 for binary', () => {

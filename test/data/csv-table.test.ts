@@ -92,7 +92,9 @@ describe('loadCsvTable', () => {
   });
 
   it('for a binary model: a stray label names its cell; two labels that are not 0/1 say to recode them', () => {
-    expect(failure('x,y\n1,0\n2,1\n3,2\n')).to.equal('row 4, column "y": expected a label 0 or 1 (binary model), found "2"');
+    expect(failure('x,y\n1,0\n2,1\n3,2\n')).to.equal('row 4, column "y": expected a label 0 or 1 (binary model), found "2": the column holds 3 classes (0 to 2): a 3-class label needs model.task: multiclass');
+    expect(failure('x,y\n1,151\n2,75\n3,141.5\n')).to.equal('row 2, column "y": expected a label 0 or 1 (binary model), found "151": the column holds 3 distinct numbers from 75 to 151: a continuous target needs model.task: regression (classes need recoding as 0 to k-1 and model.task: multiclass)');
+    expect(failure('x,y\n1,cat\n2,dog\n3,bird\n')).to.match(/found "cat": the column holds 3 distinct labels, not all numbers: recode them as class indices 0 to 2/);
     expect(failure('x,y\n1,1\n2,2\n3,1\n')).to.equal('column "y": expected labels 0 and 1 for a binary model, found the two labels "1" and "2": recode them as 0 and 1');
     expect(failure('x,y\n1,-1\n2,1\n')).to.equal('column "y": expected labels 0 and 1 for a binary model, found the two labels "-1" and "1": recode them as 0 and 1');
     expect(failure('x,y\n1,no\n2,yes\n')).to.equal('column "y": expected labels 0 and 1 for a binary model, found the two labels "no" and "yes": recode them as 0 and 1');

@@ -40,7 +40,7 @@ describe('loadDataset', () => {
   it('refuses a trainSize that leaves no test rows, naming data.trainSize and the file', () => {
     writeFileSync(join(dir, 'small.csv'), 'a,y\n1,0\n2,1\n3,0\n');
     const file = join(dir, 'small.csv');
-    expect(() => loadDataset({ file: 'small.csv', trainSize: 3 }, dir)).to.throw(InputError, `${file}: data.trainSize: expected a whole number from 1 to 2 so that some of the 3 rows are left to test, found 3`);
+    expect(() => loadDataset({ file: 'small.csv', trainSize: 3 }, dir)).to.throw(InputError, `${file}: data.trainSize: expected a whole number from 1 to 2, or a fraction, so that some of the 3 rows train and some test, found 3`);
     expect(() => loadDataset({ generator: 'moons', samples: 10, noise: 0, seed: 1, trainSize: 10 }, dir)).to.throw(InputError, /^data\.trainSize: expected a whole number from 1 to 9/);
   });
 

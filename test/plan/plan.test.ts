@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { loadStudy } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
@@ -67,6 +68,26 @@ describe('plan/plan', () => {
 
   it('keeps the identity when only the learning-curve recording changes', () => {
     expect(planOf('train: { history: true }').runs[0]!.runId).to.equal(planOf('train: { history: false }').runs[0]!.runId);
+  });
+
+  it('identifies a data file by its contents: the same file anywhere has the same runs, an edited one new runs', () => {
+    const text = 'a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n';
+    const here = tmpFile('d.csv', text);
+    const there = tmpFile('copy.csv', text);
+    const edited = tmpFile('d.csv', text.replace('7,8', '7,9'));
+    const ids = (file: string) => planOf(`data: { file: ${file}, trainSize: 2 }\ntrain: { epochs: 1 }`).runs.map((r) => r.runId);
+    expect(ids(there)).to.deep.equal(ids(here));
+    expect(ids(edited)[0]).to.not.equal(ids(here)[0]);
+    // A pinned hash stands for the file without reading it (a saved config.yaml read back by `sweep report`).
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    const pinned = planOf(`data: { file: /nowhere/d.csv, trainSize: 2, sha256: ${sha256} }\ntrain: { epochs: 1 }`);
+    expect(pinned.runs.map((r) => r.runId)).to.deep.equal(ids(here));
+  });
+
+  it('shuffles with the study seed for data.shuffle: true, so each seed of a grid over it has its own order', () => {
+    const plan = planOf('data: { generator: circles, shuffle: true }\ngrid: { seed: [1, 2] }');
+    expect(plan.points.map((p) => p.config.data.shuffle)).to.deep.equal([1, 2]);
+    expect(planOf('seed: 5\ndata: { generator: circles, shuffle: true }').runs[0]!.runId).to.equal(planOf('seed: 5\ndata: { generator: circles, shuffle: 5 }').runs[0]!.runId);
   });
 
   it('orders runs repeat-major so early results cover the whole grid', () => {

@@ -2,6 +2,7 @@
  * The study keys for tasks beyond the tutorial (model.layers, model.task, noise kinds, rate and mask, the new
  * generators), through loading and planning: what they resolve to, and one-line errors for bad values.
  */
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { loadStudy } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
@@ -97,8 +98,10 @@ describe('plan: tasks, layers and noise kinds', () => {
 
   it('sets the regression loss (mse by default) and tells CSV files what their labels are', () => {
     expect(planOf('model: { task: regression }\ndata: { generator: friedman1 }').points[0]!.config.train.loss).to.equal('mse');
-    const csv = planOf('model: { task: multiclass }\ndata: { file: x.csv }').points[0]!.config.data;
-    expect(csv).to.deep.equal({ file: 'x.csv', trainSize: 30, labels: 'classes' });
+    const file = tmpFile('x.csv', 'a,y\n1,0\n');
+    const csv = planOf(`model: { task: multiclass }\ndata: { file: ${file}, trainSize: 30 }`).points[0]!.config.data;
+    // The file's contents stand for it in the runs' identity: its sha256.
+    expect(csv).to.deep.equal({ file, trainSize: 30, labels: 'classes', sha256: createHash('sha256').update('a,y\n1,0\n').digest('hex') });
   });
 
   const bad: [string, string, RegExp][] = [

@@ -1,6 +1,6 @@
 /** Column order of runs.csv and summary.csv: the sort metric first, new columns placed by rule. */
 import { expect } from 'chai';
-import { metricsInColumnOrder, orderRunColumns, orderSummaryColumns, sortMetricOf, sortOf } from '../../src/report/columns.js';
+import { metricsInColumnOrder, orderRunColumns, orderSummaryColumns, planSortOf, sortMetricOf, sortOf } from '../../src/report/columns.js';
 import { runColumns } from '../../src/report/runs-csv.js';
 import { summaryStatColumns } from '../../src/report/summary.js';
 
@@ -13,6 +13,11 @@ describe('report/columns', () => {
     expect(sortMetricOf(METRICS)).to.equal('test_accuracy');
     expect(sortMetricOf(METRICS.map((m) => `${m}_noisy`))).to.equal('test_accuracy_noisy');
     expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'])).to.equal('test_mse');
+    // Trained on absolute error: judged by it; a grid over the loss: by mse.
+    expect(sortMetricOf(['train_mse', 'train_mae', 'test_mse', 'test_mae'], 'mae')).to.equal('test_mae');
+    const plan = (...losses: ('mse' | 'mae')[]) => ({ study: {}, points: losses.map((loss) => ({ config: { train: { loss } } })) });
+    expect(planSortOf(plan('mae', 'mae'), ['test_mse', 'test_mae'])).to.deep.equal({ metric: 'test_mae', lowerIsBetter: true });
+    expect(planSortOf(plan('mse', 'mae'), ['test_mse', 'test_mae']).metric).to.equal('test_mse');
     expect(metricsInColumnOrder(NOISY)).to.deep.equal(['test_accuracy', 'train_loss', 'train_accuracy', 'test_loss', ...METRICS.map((m) => `${m}_noisy`)]);
     expect(metricsInColumnOrder([])).to.deep.equal([]);
   });

@@ -1,5 +1,7 @@
 /** The report's chart pieces: grid-key roles, learning-curve aggregation, text widths, SVG rendering. */
 import { expect } from 'chai';
+import { accuracyVsXSpec } from '../../src/report/charts/accuracy-vs-x.js';
+import { boxPlotSpec, ROW_STEP } from '../../src/report/charts/box-plots.js';
 import { aggregateCurves, epochsToDraw, MAX_EPOCHS_DRAWN } from '../../src/report/charts/learning-curves.js';
 import { renderSvg } from '../../src/report/charts/render-svg.js';
 import { chooseRoles, pointName } from '../../src/report/charts/roles.js';
@@ -76,5 +78,39 @@ describe('report charts', () => {
       error = err;
     }
     expect(String(error)).to.contain('inline data only');
+  });
+
+  /** The translate(x,y) of every element of the given class in a rendered SVG, with its aria-label. */
+  function marksOf(svg: string, role: string): { x: number; y: number; label: string }[] {
+    const group = svg.slice(svg.indexOf(role));
+    const body = group.slice(0, group.indexOf('</g>'));
+    return [...body.matchAll(/aria-label="([^"]*)"[^>]*transform="translate\(([-\d.e]+),([-\d.e]+)\)"/g)].map((m) => ({ label: m[1]!, x: Number(m[2]), y: Number(m[3]) }));
+  }
+
+  it("box plots: every run's dot stays inside its own row, and the first and last rows inside the frame", async () => {
+    const gridKeys = ['p'];
+    const summary = ['a', 'b', 'c', 'd'].map((p) => ({ p }));
+    const runs = summary.flatMap(({ p }, i) => Array.from({ length: 12 }, (_, repeat) => ({ p, repeat, status: 'ok', test_accuracy: 0.9 + 0.01 * i + 0.001 * repeat })));
+    const svg = await renderSvg(boxPlotSpec({ summary, runs, gridKeys, roles: { series: [] }, metric: 'test_accuracy' }), 'c1-');
+    const dots = marksOf(svg, 'mark-symbol role-mark');
+    expect(dots).to.have.length(48);
+    const radius = Math.sqrt(18 / Math.PI);
+    for (const dot of dots) {
+      const row = ['a', 'b', 'c', 'd'].indexOf(/p: (\w)/.exec(dot.label)![1]!);
+      // Row r spans [r·step, (r + 1)·step) from the top of the plot (the frame is [0, 4·step]).
+      expect(dot.y - radius, dot.label).to.be.at.least(row * ROW_STEP);
+      expect(dot.y + radius, dot.label).to.be.at.most((row + 1) * ROW_STEP);
+    }
+    // Spread over the row, not piled on one line.
+    expect(new Set(dots.map((d) => d.y)).size).to.be.greaterThan(4);
+  });
+
+  it('labels a narrow y range with distinct ticks (0.990 to 0.994, not "0.99 0.99 0.99")', async () => {
+    const rows = [0.01, 0.1, 0.5].map((s, i) => ({ 'noise.placement': 'pre', 'noise.stddev': s, train_accuracy_mean: 0.9935 - 0.0015 * i, train_accuracy_ci95_low: 0.993 - 0.0015 * i, train_accuracy_ci95_high: 0.994 - 0.0015 * i }));
+    const svg = await renderSvg(accuracyVsXSpec({ rows, roles: { x: 'noise.stddev', panel: 'noise.placement', series: [] }, metrics: ['train_accuracy'], isBest: () => false }), 'c1-');
+    const yAxis = svg.slice(svg.indexOf("Y-axis"));
+    const labels = [...yAxis.slice(0, yAxis.indexOf('role-axis-domain')).matchAll(/>([0-9.]+)<\/text>/g)].map((m) => m[1]!);
+    expect(labels.length).to.be.at.least(3);
+    expect(new Set(labels).size, labels.join(' ')).to.equal(labels.length);
   });
 });

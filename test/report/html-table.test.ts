@@ -13,7 +13,7 @@ const rows = [
 
 describe('summary table', () => {
   it('formats p-values with stars at 0.05, 0.01, 0.001', () => {
-    expect([0.0004, 0.0042, 0.03, 0.05, 0.5, 1, null].map(formatP)).to.deep.equal(['<0.001 ***', '0.0042 **', '0.030 *', '0.050', '0.50', '1.0', '—']);
+    expect([0.0004, 0.0042, 0.03, 0.05, 0.5, 1, null].map((p) => formatP(p))).to.deep.equal(['<0.001 ***', '0.0042 **', '0.030 *', '0.050', '0.50', '1.0', '—']);
   });
 
   it('phrases p-values for sentences', () => {
@@ -42,13 +42,21 @@ describe('summary table', () => {
     expect(html).not.to.contain('failed</th>');
   });
 
-  it('tints cells where Holm rejects: green when better (higher accuracy, lower loss), red when worse', () => {
-    // input 0.1: accuracy up, loss with d > 0 means higher loss: worse.
+  it('tints the sort metric where Holm rejects: green when better, red when worse; other metrics stay neutral', () => {
     expect(bodyRows[1]).to.match(/<td class="num p better" title="unadjusted p = &lt;0\.001 \*\*\*">&lt;0\.001 \*\*\*<br><span class="sub">\+2\.50<\/span>/);
-    expect(bodyRows[1]).to.match(/<td class="num p worse"[^>]*>0\.0020 \*\*<br>/);
+    // input 0.1 raises the test loss (d > 0, Holm p 0.002): what noise may do; shown plainly, no red, no stars.
+    expect(bodyRows[1]).to.match(/<td class="num p" [^>]*>0\.0020<br>/);
+    expect(html).not.to.match(/<td class="num p (better|worse)"[^>]*>[^<]*<br><span class="sub">[^<]*<\/span><\/td><\/tr>/);
     expect(bodyRows[2]).to.match(/<td class="num p worse"[^>]*>0\.040 \*<br><span class="sub">−2\.00<\/span>/);
     // p_holm 0.6: no tint even though d is negative.
     expect(bodyRows[2]).to.match(/<td class="num p" [^>]*>0\.60<br>/);
+  });
+
+  it('judges a lower-is-better sort metric the other way round, and only it', () => {
+    const byLoss = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy', 'test_loss'], sortMetric: 'test_loss' });
+    const lossRows = byLoss.slice(byLoss.indexOf('<tbody>')).split('<tr').slice(1);
+    expect(lossRows[1]).to.match(/<td class="num p worse"[^>]*>0\.0020 \*\*<br>/);
+    expect(lossRows[1]).to.match(/<td class="num p" [^>]*>&lt;0\.001<br><span class="sub">\+2\.50/);
   });
 
   it('shows a missing std and interval as dashes', () => {

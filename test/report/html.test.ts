@@ -40,12 +40,16 @@ describe('renderReport', () => {
     expect(html).to.contain('<h1>small &lt;study&gt; &amp; co</h1>');
   });
 
-  it('marks Holm-adjusted p-values with stars, the baseline, failed runs, and the best point per placement', () => {
-    const holm = study.summary.flatMap((r) => METRICS.map((m) => r[`${m}_p_holm`])).filter((p): p is number => typeof p === 'number');
-    const strong = holm.filter((p) => p < 0.001).length;
-    expect(strong).to.be.greaterThan(0);
-    expect(count(html, /<td class="num p[^"]*"[^>]*>&lt;0\.001 \*\*\*/g)).to.equal(strong);
-    expect(count(html, /<td class="num p[^"]*"[^>]*>[0-9.]+ \*<br>/g)).to.equal(holm.filter((p) => p >= 0.01 && p < 0.05).length);
+  it('marks Holm-adjusted p-values of the sort metric with stars, the baseline, failed runs, and the best point per placement', () => {
+    // Stars judge test accuracy only: the other metrics' p-values are shown without them.
+    const holm = study.summary.map((r) => r.test_accuracy_p_holm).filter((p): p is number => typeof p === 'number');
+    const others = study.summary.flatMap((r) => METRICS.filter((m) => m !== 'test_accuracy').map((m) => r[`${m}_p_holm`])).filter((p): p is number => typeof p === 'number');
+    expect(others.filter((p) => p < 0.05).length, 'other metrics have significant p-values too').to.be.greaterThan(0);
+    const stars = (level: string) => count(html, new RegExp(`<td class="num p[^"]*"[^>]*>[^<]* ${level.replace(/\*/g, '\\*')}<br>`, 'g'));
+    expect(stars('***')).to.equal(holm.filter((p) => p < 0.001).length);
+    expect(stars('**')).to.equal(holm.filter((p) => p >= 0.001 && p < 0.01).length);
+    expect(stars('*')).to.equal(holm.filter((p) => p >= 0.01 && p < 0.05).length);
+    expect(holm.filter((p) => p < 0.05).length, 'the sort metric has significant p-values').to.be.greaterThan(0);
     expect(html).to.contain('<span class="tag">baseline</span>');
     expect(html).to.match(/\d+ runs \(\d+ ok, \d+ failed\)/);
     const starred = study.best.groups.filter((g) => g.runnerUp !== null);
@@ -87,6 +91,18 @@ describe('renderReport', () => {
     expect(count(failed, /<svg[ >]/g)).to.equal(0);
     expect(failed).to.contain('<td class="num failed">2</td>');
     expect(count(await renderReport({ name: 'empty', gridKeys: ['noise.stddev'], summary: [], runs: [] }), /<svg[ >]/g)).to.equal(0);
+  });
+
+  it('charts the metric the table sorts by, with its direction: test mse for regression, test mae when trained on it', async () => {
+    const row = (placement: string, stddev: number | string, mse: number) => ({ 'noise.placement': placement, 'noise.stddev': stddev, n: 2, failed: 0, test_mse_mean: mse, test_mse_std: 1, test_mse_ci95_low: mse - 1, test_mse_ci95_high: mse + 1, test_mae_mean: mse / 4, test_mae_std: 0.2, test_mae_ci95_low: mse / 4 - 0.2, test_mae_ci95_high: mse / 4 + 0.2, train_mse_mean: 1, train_mse_std: 0.1 });
+    const summary = [row('none', '', 11), row('pre', 0.1, 9), row('pre', 0.5, 10)];
+    const runs = summary.flatMap((r) => [0, 1].map((repeat) => ({ 'noise.placement': r['noise.placement'], 'noise.stddev': r['noise.stddev'], repeat, status: 'ok', test_mse: r.test_mse_mean + repeat, test_mae: r.test_mae_mean, train_mse: 1 })));
+    const page = await renderReport({ name: 'r', gridKeys: ['noise.placement', 'noise.stddev'], summary, runs });
+    const headings = [...page.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).to.include.members(['test mse and train mse vs noise.stddev (lower is better)', 'test mse per grid point (lower is better)']);
+    expect(page).not.to.match(/<h2>test mae/);
+    const byMae = await renderReport({ name: 'r', gridKeys: ['noise.placement', 'noise.stddev'], summary, runs, sortMetric: 'test_mae' });
+    expect(byMae).to.contain('<h2>test mae per grid point (lower is better)</h2>');
   });
 
   it('is parsed and screenshotted by headless Chromium', function () {

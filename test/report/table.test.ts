@@ -18,6 +18,18 @@ describe('report/table', () => {
     expect(renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse' }).split('\n')[2]).to.match(/^none/);
   });
 
+  it('says what it is sorted by and which way is better, and when intervals were clipped to the range', () => {
+    const text = renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', lowerIsBetter: true, baseline: 0 });
+    expect(text).to.contain('\nsorted by test_mse mean, lower is better\n');
+    expect(text).not.to.contain('clipped');
+    // An accuracy whose t interval passed 1: the table shows [0.610, 1.000] and says it was cut there.
+    const partial = [{ n: 2, failed: 0, test_accuracy_mean: 0.873, test_accuracy_std: 0.029, test_accuracy_ci95_low: 0.61, test_accuracy_ci95_high: 1 }];
+    const clipped = renderTable(partial, { gridKeys: [], metrics: ['test_accuracy'], sortBy: 'test_accuracy' });
+    expect(clipped).to.contain('[0.610, 1.000]');
+    expect(clipped).to.contain('sorted by test_accuracy mean, higher is better');
+    expect(clipped).to.contain("95% CI: 1 interval reaches the metric's range and is clipped there (accuracy to [0, 1], losses and errors at 0)");
+  });
+
   it('marks Holm p-values', () => {
     expect([0.0005, 0.005, 0.04, 0.05, null].map(marks)).to.deep.equal(['***', '**', '*', '', '']);
   });

@@ -14,8 +14,6 @@ import type { TrainSpec } from './train.js';
 export interface RunConfig {
   readonly studySeed: number;
   readonly data: DataSpec;
-  /** sha256 (16 hex digits) of the data file's content when the data is a file: other rows, another run. */
-  readonly dataHash?: string;
   readonly model: ModelSpec;
   readonly train: Omit<TrainSpec, 'history'>;
   /** mask: present only when the model has a masking layer (else it changes nothing). */

@@ -74,7 +74,9 @@ export function accuracyVsXSpec({ rows, roles, metrics, isBest }: AccuracyChartI
     const color = seriesColored
       ? { field: 'series', type: 'nominal' as const, title: roles.series.join(', '), scale: { range: CATEGORY_COLORS } }
       : { value: splitColors[i % splitColors.length]! };
-    const y = { field: 'mean', type: 'quantitative' as const, title: `${metricLabel(metric)} (mean, 95% CI)`, scale: { zero: false }, axis: { format: '.2f', tickCount: 5 } };
+    // No fixed format: vega picks the decimals from the tick step, so a narrow range (0.990 to 0.995) gets
+    // distinct labels instead of ".2f"'s "0.99 0.99 0.99".
+    const y = { field: 'mean', type: 'quantitative' as const, title: `${metricLabel(metric)} (mean, 95% CI)`, scale: { zero: false }, axis: { tickCount: 5 } };
     return {
       transform: [{ filter: { field: 'metric', equal: metricLabel(metric) } }],
       // Panel names once, above the first row; the rows below line up with it.
