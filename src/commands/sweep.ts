@@ -35,7 +35,7 @@ import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from '
 import type { Expectation } from '../check/expect.js';
 import { STAT_SUFFIXES } from '../stats/summarize-group.js';
 import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
-import { planSortOf } from '../report/columns.js';
+import { planSortOf, seedColumnsOf } from '../report/columns.js';
 import { checkPlanData, describeData } from '../plan/check-data.js';
 import { savedStudy } from '../plan/saved-study.js';
 
@@ -180,7 +180,7 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
     const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
     const sort = planSortOf(plan, metrics);
     // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
-    const header = runColumns(plan.gridKeys, metrics, sort.metric);
+    const header = runColumns(plan.gridKeys, metrics, sort.metric, seedColumnsOf(plan));
     if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
       // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
       if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);
