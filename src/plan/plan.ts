@@ -26,7 +26,7 @@ import { resolve as resolvePath } from 'node:path';
 import { expandGrid } from './grid.js';
 import { checkPointSize, checkStudySize } from './limits.js';
 import { contentHash, runId } from './identity.js';
-import { type Seeding, seedingIdentity, seedsOf } from './seeding.js';
+import { isDefaultVary, type Seeding, seedingIdentity, seedsOf } from './seeding.js';
 import { resolveRunConfig } from './resolve.js';
 
 /** One distinct configuration of the study: a model's RunConfig, or a run: study's CommandConfig. */
@@ -190,7 +190,7 @@ export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStud
   const gridKeys = Object.keys(study.grid);
   for (const key of gridKeys) checkCommandGridKey(key, file);
   // A run: study's randomness is the one {seed} it hands the command: there are no sources to choose from.
-  if (raw.vary !== undefined) throw new InputError(`${file}: vary: expected no vary in a study with run: (its runs get one seed, {seed}; pairing: paired|independent says whether repeat k of every point shares it)`);
+  if (!isDefaultVary(study.vary)) throw new InputError(`${file}: vary: expected no vary in a study with run: (its runs get one seed, {seed}; pairing: paired|independent says whether repeat k of every point shares it)`);
   checkStudySize(study, file);
   const points = expandPoints<CommandConfig>(raw, gridKeys, study.grid, file, (pointRaw, where) => {
     const pointStudy = pointRaw === null ? study : validateAnyStudy(pointRaw, where);
