@@ -7,6 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { TableRow } from '../../stats/table-row.js';
 import { cellText, labelOf, type Roles } from './roles.js';
 import { CATEGORY_COLORS, CONFIG, SPLIT_COLORS } from './theme.js';
+import { extentOf, quantitativeAxis } from './ticks.js';
 
 interface Datum {
   panel: string;
@@ -74,9 +75,11 @@ export function accuracyVsXSpec({ rows, roles, metrics, isBest }: AccuracyChartI
     const color = seriesColored
       ? { field: 'series', type: 'nominal' as const, title: roles.series.join(', '), scale: { range: CATEGORY_COLORS } }
       : { value: splitColors[i % splitColors.length]! };
-    // No fixed format: vega picks the decimals from the tick step, so a narrow range (0.990 to 0.995) gets
-    // distinct labels instead of ".2f"'s "0.99 0.99 0.99".
-    const y = { field: 'mean', type: 'quantitative' as const, title: `${metricLabel(metric)} (mean, 95% CI)`, scale: { zero: false }, axis: { tickCount: 5 } };
+    // Domain, ticks and format from the row's own means and intervals, so a narrow range (0.4901 to 0.4904)
+    // gets distinct labels instead of "0.49 0.49 0.49" (ticks.ts).
+    const own = data.filter((d) => d.metric === metricLabel(metric));
+    const { scale, axis } = quantitativeAxis(extentOf(own.flatMap((d) => [d.mean, d.low, d.high])), 5);
+    const y = { field: 'mean', type: 'quantitative' as const, title: `${metricLabel(metric)} (mean, 95% CI)`, scale, axis };
     return {
       transform: [{ filter: { field: 'metric', equal: metricLabel(metric) } }],
       // Panel names once, above the first row; the rows below line up with it.

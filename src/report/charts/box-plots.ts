@@ -7,6 +7,7 @@ import type { TableRow } from '../../stats/table-row.js';
 import { pointKey } from '../../stats/table-row.js';
 import { cellText, pointName, type Roles } from './roles.js';
 import { CATEGORY_COLORS, CONFIG } from './theme.js';
+import { extentOf, quantitativeAxis } from './ticks.js';
 
 export interface BoxPlotInput {
   readonly summary: readonly TableRow[];
@@ -54,7 +55,10 @@ export function boxPlotSpec({ summary, runs, gridKeys, roles, metric }: BoxPlotI
   const y = { field: 'point', type: 'nominal' as const, sort: order, title: gridKeys.join(' · ') || null, axis: { labelLimit: 260 }, scale: { paddingInner: 0, paddingOuter: 0 } };
   const groups = [...new Set(summary.map((r) => (roles.panel ? cellText(r, roles.panel) : '')))];
   const color = { field: 'group', type: 'nominal' as const, title: roles.panel ?? null, legend: roles.panel ? { symbolOpacity: 1 } : null, scale: { domain: groups, range: CATEGORY_COLORS } };
-  const x = { field: 'value', type: 'quantitative' as const, title: metric.replace(/_/g, ' '), scale: { zero: false, padding: 8 }, axis: { tickCount: 8 } };
+  // Domain, ticks and format from the values drawn: labels that never repeat (ticks.ts).
+  const { scale, axis } = quantitativeAxis(extentOf(data.map((d) => d.value)), 8);
+  // Padding keeps a dot at the extremes off the frame.
+  const x = { field: 'value', type: 'quantitative' as const, title: metric.replace(/_/g, ' '), scale: { ...scale, padding: 8 }, axis };
   return {
     config: CONFIG,
     data: { values: data },

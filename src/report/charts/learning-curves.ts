@@ -9,6 +9,7 @@ import { sampleStd } from '../../stats/sample-std.js';
 import type { TableRow } from '../../stats/table-row.js';
 import { cellText, labelOf, type Roles } from './roles.js';
 import { CONFIG } from './theme.js';
+import { extentOf, quantitativeAxis } from './ticks.js';
 
 /** At most this many epochs per curve are drawn: enough for a smooth line, small enough for a light page. */
 export const MAX_EPOCHS_DRAWN = 200;
@@ -112,25 +113,29 @@ export function learningCurvesSpec({ history, roles }: CurvesInput): TopLevelSpe
   };
   const metrics = metricOrder([...new Set(data.map((d) => d.metric))]);
   const x = (last: boolean) => ({ field: 'epoch', type: 'quantitative' as const, title: last ? 'epoch' : null, axis: { tickCount: 4, labelExpr: "datum.value >= 1000 ? format(datum.value / 1000, '~g') + 'k' : format(datum.value, '~g')" } });
-  const rows = metrics.map((metric, i) => ({
-    transform: [{ filter: { field: 'metric', equal: metric } }],
-    facet: { column: { field: 'panel', type: 'nominal' as const, sort: panels, title: null, header: i === 0 ? { labelOrient: 'top' as const } : { labels: false } } },
-    spec: {
-      width: 215,
-      height: 125,
-      layer: [
-        { mark: { type: 'area' as const, opacity: 0.14 }, encoding: { x: x(i === metrics.length - 1), y: { field: 'low', type: 'quantitative' as const }, y2: { field: 'high' }, color } },
-        {
-          mark: { type: 'line' as const, strokeWidth: 1.4 },
-          encoding: {
-            x: x(i === metrics.length - 1),
-            y: { field: 'mean', type: 'quantitative' as const, title: metric.replace(/_/g, ' '), scale: { zero: false } },
-            color,
-            strokeDash: { field: 'reference', type: 'nominal' as const, scale: { domain: [false, true], range: [[1, 0], [5, 3]] }, legend: null },
+  const rows = metrics.map((metric, i) => {
+    const own = data.filter((d) => d.metric === metric);
+    const { scale, axis } = quantitativeAxis(extentOf(own.flatMap((d) => [d.low, d.high])), 4);
+    return {
+      transform: [{ filter: { field: 'metric', equal: metric } }],
+      facet: { column: { field: 'panel', type: 'nominal' as const, sort: panels, title: null, header: i === 0 ? { labelOrient: 'top' as const } : { labels: false } } },
+      spec: {
+        width: 215,
+        height: 125,
+        layer: [
+          { mark: { type: 'area' as const, opacity: 0.14 }, encoding: { x: x(i === metrics.length - 1), y: { field: 'low', type: 'quantitative' as const }, y2: { field: 'high' }, color } },
+          {
+            mark: { type: 'line' as const, strokeWidth: 1.4 },
+            encoding: {
+              x: x(i === metrics.length - 1),
+              y: { field: 'mean', type: 'quantitative' as const, title: metric.replace(/_/g, ' '), scale, axis },
+              color,
+              strokeDash: { field: 'reference', type: 'nominal' as const, scale: { domain: [false, true], range: [[1, 0], [5, 3]] }, legend: null },
+            },
           },
-        },
-      ],
-    },
-  }));
+        ],
+      },
+    };
+  });
   return { config: CONFIG, data: { values: data }, vconcat: rows, spacing: 14 } as unknown as TopLevelSpec;
 }
