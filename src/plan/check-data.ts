@@ -97,6 +97,7 @@ export function describeData(facts: DataFacts): string {
   const size = isFraction(spec.trainSize) ? ` (trainSize ${spec.trainSize})` : '';
   const steps = [
     ...(spec.shuffle !== undefined ? [`shuffled (seed ${spec.shuffle})`] : []),
+    ...(spec.split ? [`split drawn by data.split ${spec.split.kind}${spec.split.kind === 'kfold' ? ` (k ${spec.split.k})` : ''} (sizes of repeat 0's draw)`] : []),
     ...(spec.standardize ? ["standardized with the training rows' mean and std"] : []),
   ];
   return `data: ${facts.source}: ${facts.train + facts.test} rows × ${facts.features} features → ${facts.train} train, ${facts.test} test${size}${steps.length ? `; ${steps.join('; ')}` : ''}`;
