@@ -12,6 +12,7 @@ import { type CommandPlan, isCommandPlan, type GridPoint, type Plan } from '../p
 import type { RunResult, RunTask } from '../protocol.js';
 import trainRun from '../worker/train.js';
 import { describeOwnCode } from './own-code.js';
+import { detectableProbability, noetherSampleSize } from '../stats/noether.js';
 import { renderValue } from '../report/cells.js';
 import { canonicalJson } from '../plan/identity.js';
 
@@ -175,5 +176,17 @@ export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonl
     const label = plan.gridKeys.map((k) => `${k}=${renderValue(p.values[k]) || '·'}`).join(' ') || '(single point)';
     lines.push(`  ${label}  [${p.config.train.engine}; ${noiseAsWritten(plan, p)}; ${p.config.train.epochs} epochs]`);
   }
+  lines.push(powerLine(plan.study as Study));
   return lines;
+}
+
+/**
+ * What the planned repeats can decide, before a run: paired or not, what varies, and by Noether's formula the
+ * smallest P(better) they detect next to the repeats P = gamma needs (issue 15: power, stated up front).
+ */
+export function powerLine(study: Pick<Study, 'repeats' | 'pairing' | 'vary' | 'gamma'>): string {
+  if (study.pairing !== 'paired') return `comparisons: unpaired (pairing: independent): Welch's t-test against the baseline, Holm-adjusted; varied between repeats: ${study.vary.join(', ')}`;
+  const detectable = detectableProbability(study.repeats);
+  const needed = noetherSampleSize(study.gamma);
+  return `comparisons: paired on repeats (varied: ${study.vary.join(', ')}); ${study.repeats} repeats detect P(better) ≥ ${detectable.toFixed(2)} (Noether, α = β = 0.05); P = ${study.gamma} (gamma) needs ${needed}` + (study.repeats < 6 ? '; below 6 repeats no verdict says better or worse' : '');
 }

@@ -23,6 +23,7 @@ import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
 import type { LiveProgress } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
+import { pairedDesignOf } from '../report/paired-design.js';
 
 export interface FinishOptions {
   readonly dir: string;
@@ -68,7 +69,12 @@ export function shownMetrics(metrics: readonly string[], sortMetric: string): st
 function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], { metric, lowerIsBetter }: SortBy): BestInGroup[] {
   const { gridKeys } = set.plan;
   if (!gridKeys.includes('noise.placement') || gridKeys.length < 2) return [];
-  return bestPerGroup(summary, runs, { gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter });
+  const paired = pairedDesignOf(set.plan, set.metrics);
+  const ratio = paired?.testTrainRatio(0);
+  return bestPerGroup(summary, runs, {
+    gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter,
+    ...(paired ? { paired: { gamma: paired.gamma, seed: paired.seed, ...(paired.equivalence !== undefined ? { equivalence: paired.equivalence } : {}), ...(ratio !== undefined ? { testTrainRatio: ratio } : {}) } } : {}),
+  });
 }
 
 function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: string): string {
@@ -77,7 +83,9 @@ function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: strin
   const mean = (row: Readonly<Record<string, unknown>>) => Number(row[`${metric}_mean`]).toFixed(3);
   if (!b.runnerUp) return `  ${b.group || '·'}: ${label(b.best)} (${metric} ${mean(b.best)}; the only point)`;
   const verdict = b.distinguishable === null ? 'not testable' : b.distinguishable ? 'distinguishable' : 'not distinguishable';
-  return `  ${b.group || '·'}: ${label(b.best)} (${mean(b.best)}) vs runner-up ${label(b.runnerUp)} (${mean(b.runnerUp)}): p = ${b.pValue === null ? '—' : b.pValue.toPrecision(2)}, ${verdict}`;
+  // The set of reliably best points: every point not shown worse than the best (the best itself first).
+  const set = b.contenders.length > 1 ? `; not shown worse than the best: ${b.contenders.slice(1).map(label).join(', ')}` : '; every other point shown worse';
+  return `  ${b.group || '·'}: ${label(b.best)} (${mean(b.best)}) vs runner-up ${label(b.runnerUp)} (${mean(b.runnerUp)}): p (Holm within ${b.group || '·'}) = ${b.pValue === null ? '—' : b.pValue.toPrecision(2)}, ${verdict}${set}`;
 }
 
 /** runs.csv rows as the report reads them: grid-key cells, then numbers. */
@@ -112,6 +120,7 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
   const history = historyRows(dir, set.plan.gridKeys);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
   const { renderReport } = await import('../report/html.js');
+  const paired = pairedDesignOf(set.plan, set.metrics);
   return renderReport({
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
@@ -123,12 +132,13 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
     ...(live ? { live } : {}),
+    ...(paired ? { paired: { vary: paired.vary, gamma: paired.gamma, ...(paired.equivalence !== undefined ? { equivalence: paired.equivalence } : {}) } } : {}),
   });
 }
 
 /** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
 export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan) });
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics) });
   const sort = planSortOf(set.plan, set.metrics);
   const runs = runRows(set);
   return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, sort), sort, live);
@@ -150,13 +160,13 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
     log('');
     // A run: study's metrics follow no naming scheme: the table shows the sort metric and the next few.
     const shown = isCommandPlan(set.plan) ? [metric, ...set.metrics.filter((m) => m !== metric)].slice(0, OWN_CODE_SHOWN) : shownMetrics(set.metrics, metric);
-    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline }));
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline, paired: pairedDesignOf(set.plan, set.metrics) }));
     if (set.baseline === null && set.plan.points.length > 1 && isCommandPlan(set.plan)) {
       log(`no baseline: name the point the others are compared with (p-values, Cohen's d), e.g. baseline: { ${set.plan.gridKeys[0]}: ${renderValue(set.plan.points[0]!.values[set.plan.gridKeys[0]!])} }`);
     }
     if (best.length > 0) {
       log('');
-      log(`best per noise.placement (${sort.lowerIsBetter ? 'lowest' : 'highest'} ${metric} mean; Welch's p against the runner-up):`);
+      log(`best per noise.placement (${sort.lowerIsBetter ? 'lowest' : 'highest'} ${metric} mean; ${pairedDesignOf(set.plan, set.metrics) ? 'paired t-test and verdicts on matched repeats' : "Welch's p"} against the runner-up):`);
       for (const b of best) log(describeBest(b, set.plan.gridKeys, metric));
     }
     if (verdicts.length > 0) {

@@ -3,6 +3,7 @@
  * summary.csv and print the table. The plan decides what runs; the launcher decides where; this function
  * connects them to the results directory and to the user (progress, signals, exit codes).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { type LoadedStudy, loadAnyStudy } from '../config/load.js';
@@ -25,7 +26,7 @@ import { didYouMean } from '../config/suggest.js';
 import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
-import { type DirMode, defaultOutDir, openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { type DirMode, defaultOutDir, openResultsDir, readMeta, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
 import { parseRunColumns, readCsvLog, resultFromRow, runColumns } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
 import { orderedResults, type ResultSet, rewriteRunsCsv } from '../report/write-results.js';
@@ -35,7 +36,7 @@ import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from '
 import type { Expectation } from '../check/expect.js';
 import { STAT_SUFFIXES } from '../stats/summarize-group.js';
 import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
-import { planSortOf } from '../report/columns.js';
+import { planSortOf, seedColumnsOf } from '../report/columns.js';
 import { checkPlanData, describeData } from '../plan/check-data.js';
 import { savedStudy } from '../plan/saved-study.js';
 
@@ -132,9 +133,29 @@ function boundsNamingUnknownMetrics(plan: CommandPlan): string[] {
   return plan.study.expect.flatMap((entry) => Object.keys(entry)).filter((k) => k !== 'where' && suffixes.some((s) => k.endsWith(s)));
 }
 
+/**
+ * A directory written before paired seeds (meta.json format 1) holds runs with independent seeds: a --resume
+ * of it by a study that does not say `pairing:` goes on with `pairing: independent`, so its finished runs are
+ * reused and every run of the directory was drawn the same way (a study that says `pairing: paired` starts its
+ * runs anew, the old ones kept as stale rows).
+ */
+function keepSeedingOfResumed(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, log: (line: string) => void): LoadedStudy<AnyStudy> {
+  if (!opts.resume || opts.out === undefined || loaded.raw.pairing !== undefined || !existsSync(join(opts.out, 'meta.json'))) return loaded;
+  let format: number | undefined;
+  try {
+    format = readMeta(opts.out).format;
+  } catch {
+    return loaded; // openResultsDir reports a bad meta.json in its own words
+  }
+  if (format !== 1) return loaded;
+  if (!opts.quiet) log(`resuming ${opts.out}, written before paired seeds: its runs go on with pairing: independent (write pairing: paired in the study to start paired runs)`);
+  return { ...loaded, raw: { ...loaded.raw, pairing: 'independent' }, study: { ...loaded.study, pairing: 'independent' } };
+}
+
 /** The sweep of a loaded study; `train` replaces run.command for a study given to runStudy() (src/api.ts). */
-export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, train?: TrainFunction): Promise<SweepOutcome> {
+export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions, train?: TrainFunction): Promise<SweepOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const loaded = keepSeedingOfResumed(given, opts, log);
   const plan = planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
   const ownCode = isCommandPlan(plan);
   const required = planMetrics(plan);
@@ -170,7 +191,7 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
     const todo = tasks.filter((t) => !done.has(t.runId));
     const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
-    const meta: StudyMeta = { tool: 'noise-sweep', format: 1, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
+    const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
     const ranAs = `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
     // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.
     const saved = ownCode ? plan.study : savedStudy(plan, loaded.baseDir);
@@ -180,7 +201,7 @@ export async function runSweep(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions
     const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
     const sort = planSortOf(plan, metrics);
     // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
-    const header = runColumns(plan.gridKeys, metrics, sort.metric);
+    const header = runColumns(plan.gridKeys, metrics, sort.metric, seedColumnsOf(plan));
     if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
       // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
       if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);

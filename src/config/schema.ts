@@ -14,6 +14,7 @@ import { modelSpec } from './schema/model.js';
 import { noiseSpec } from './schema/noise.js';
 import { runSpec, sortSpec } from './schema/run.js';
 import { trainSpec } from './schema/train.js';
+import { varianceKeys } from './schema/variance.js';
 
 export * from './schema/data.js';
 export * from './schema/eval.js';
@@ -24,6 +25,7 @@ export * from './schema/noise.js';
 export * from './schema/run.js';
 export * from './schema/run-config.js';
 export * from './schema/train.js';
+export * from './schema/variance.js';
 
 const gridValues = z.array(z.unknown()).min(1);
 
@@ -41,6 +43,8 @@ const studyCommon = {
   sort: sortSpec.optional(),
   /** Sizes the study may reach (grid points, runs, repeats, samples, parameters); see schema/limits.ts. */
   limits: limitsSpec.prefault({}),
+  /** pairing, vary, equivalence, gamma: how repeats differ and how points are compared (schema/variance.ts). */
+  ...varianceKeys,
 };
 
 export const studySpec = z.strictObject({

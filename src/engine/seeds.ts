@@ -9,6 +9,9 @@ export interface RunSeeds {
   readonly init: number;
   readonly order: number;
   readonly noise: number;
+  /** The train/test split's draw (data.split only): the seed of its permutation, and kfold's testing fold. */
+  readonly split?: number;
+  readonly fold?: number;
 }
 
 /** Seeds as engines accept them: one per source, or one number for all. */

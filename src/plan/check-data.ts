@@ -11,6 +11,10 @@ import type { DataSpec } from '../config/schema.js';
 import { checkPinnedHash } from '../data/data-hash.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadDataset } from '../data/load-dataset.js';
+import type { SplitDraw } from '../data/split/split-rows.js';
+import type { Task } from '../config/schema.js';
+import type { RunTask } from '../protocol.js';
+import { inputError } from '../errors.js';
 import { isFraction } from '../data/train-rows.js';
 import { canonicalJson } from './identity.js';
 import { checkPointSize } from './limits.js';
@@ -28,16 +32,17 @@ export interface DataFacts {
 }
 
 /** Loads each distinct dataset once; `load` is loadDataset (a parameter so tests can count the loads). */
-export function checkPlanData(plan: Plan, file: string, load: (spec: DataSpec, baseDir: string) => Dataset = loadDataset): DataFacts[] {
+export function checkPlanData(plan: Plan, file: string, load: (spec: DataSpec, baseDir: string, draw?: SplitDraw) => Dataset = loadDataset): DataFacts[] {
   const loaded = new Map<string, { data: Dataset; facts: DataFacts }>();
   for (const point of plan.points) {
     const spec = point.config.data;
-    const baseDir = plan.runs.find((r) => r.pointIndex === point.index)?.baseDir ?? '.';
+    const pointRuns = plan.runs.filter((r) => r.pointIndex === point.index);
+    const baseDir = pointRuns[0]?.baseDir ?? '.';
     const key = canonicalJson([spec, baseDir]);
     let entry = loaded.get(key);
     if (!entry) {
       if ('file' in spec && spec.sha256 !== undefined) checkPinnedHash(resolve(baseDir, spec.file), spec.sha256, file);
-      const data = load(spec, baseDir);
+      const data = spec.split === undefined ? load(spec, baseDir) : checkSplits(spec, baseDir, pointRuns, point.config.model.task, file, load);
       entry = { data, facts: { spec, source: sourceOf(spec, baseDir), features: data.nFeatures, train: data.nTrain, test: data.nTest } };
       loaded.set(key, entry);
     }
@@ -49,6 +54,30 @@ export function checkPlanData(plan: Plan, file: string, load: (spec: DataSpec, b
     }
   }
   return [...loaded.values()].map((e) => e.facts);
+}
+
+/**
+ * Every distinct split draw of a point's runs, loaded once each before any run: a draw that leaves a class with
+ * no training row, or no test rows at all, stops the sweep (a model cannot learn a class it never sees, and an
+ * accuracy over no rows is not a number). Returns repeat 0's dataset, for the sizes printed at the start.
+ */
+function checkSplits(spec: DataSpec, baseDir: string, runs: readonly RunTask[], task: Task | undefined, file: string, load: (spec: DataSpec, baseDir: string, draw?: SplitDraw) => Dataset): Dataset {
+  const kind = spec.split!.kind;
+  if (kind === 'stratified' && task === 'regression') throw inputError(file, 'data.split.kind', 'shuffle, bootstrap or kfold for a regression (stratified keeps class proportions: it needs class labels)', kind);
+  const draws = new Map<string, SplitDraw>();
+  for (const r of runs) draws.set(`${r.seeds.split}/${r.seeds.fold}`, { seed: r.seeds.split ?? 0, fold: r.seeds.fold ?? 0 });
+  let first: Dataset | undefined;
+  for (const draw of draws.values()) {
+    const data = load(spec, baseDir, draw);
+    first ??= data;
+    if (data.nTest === 0) throw inputError(file, 'data.split', `a split that leaves rows to test; ${kind} left none (fewer training rows, or more samples)`, kind);
+    if (task === 'regression') continue;
+    const missing = [...new Set(data.yTest)].filter((c) => !data.yTrain.includes(c));
+    if (missing.length > 0) {
+      throw inputError(file, 'data.split', `splits that give every class a training row; a ${kind} draw (split seed ${draw.seed}) leaves class ${missing.join(', ')} out of training: use kind stratified, more training rows, or more samples`, kind);
+    }
+  }
+  return first!;
 }
 
 function sourceOf(spec: DataSpec, baseDir: string): string {
@@ -68,6 +97,7 @@ export function describeData(facts: DataFacts): string {
   const size = isFraction(spec.trainSize) ? ` (trainSize ${spec.trainSize})` : '';
   const steps = [
     ...(spec.shuffle !== undefined ? [`shuffled (seed ${spec.shuffle})`] : []),
+    ...(spec.split ? [`split drawn by data.split ${spec.split.kind}${spec.split.kind === 'kfold' ? ` (k ${spec.split.k})` : ''} (sizes of repeat 0's draw)`] : []),
     ...(spec.standardize ? ["standardized with the training rows' mean and std"] : []),
   ];
   return `data: ${facts.source}: ${facts.train + facts.test} rows × ${facts.features} features → ${facts.train} train, ${facts.test} test${size}${steps.length ? `; ${steps.join('; ')}` : ''}`;

@@ -5,17 +5,18 @@
  *  2. apply each assignment to the study and validate it as a whole (a bad grid value names its grid entry);
  *  3. resolve each point's effective run configuration (a data file's hash included) and merge points that train identically
  *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
- *  4. give each point `repeats` runs, each with a content-addressed id and a seed derived from it.
+ *  4. give each point `repeats` runs, each with a content-addressed id and seeds per source of randomness:
+ *     shared by repeat k of every point when the study is paired (the default), else from the run's id (seeding.ts).
  * A run: study (the user's own code) goes through the same four steps with its own kind of configuration, so
  * both kinds get their ids and seeds from one place.
  */
-import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, Study } from '../config/schema.js';
+import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, SplitSpec, Study } from '../config/schema.js';
 import { isCommandStudy } from '../config/schema.js';
 import { validateAnyStudy, validateStudy } from '../config/load.js';
 import { fileSha256 } from '../data/data-hash.js';
 import { withPath } from '../config/paths.js';
 import { checkKeyPath } from '../config/safe-keys.js';
-import { InputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
 import type { CommandTask, PlannedRun, RunTask } from '../protocol.js';
 import { didYouMean } from '../config/suggest.js';
 import { knownKeysAt } from '../config/issues.js';
@@ -24,7 +25,8 @@ import { resolveCommandConfig } from './command-config.js';
 import { resolve as resolvePath } from 'node:path';
 import { expandGrid } from './grid.js';
 import { checkPointSize, checkStudySize } from './limits.js';
-import { contentHash, runId, runSeed } from './identity.js';
+import { contentHash, runId } from './identity.js';
+import { isDefaultVary, type Seeding, seedingIdentity, seedsOf } from './seeding.js';
 import { resolveRunConfig } from './resolve.js';
 
 /** One distinct configuration of the study: a model's RunConfig, or a run: study's CommandConfig. */
@@ -58,7 +60,7 @@ export function isCommandPlan(plan: AnyPlan): plan is CommandPlan {
 }
 
 /** Keys that a grid may not vary: they describe the study, not a run. */
-const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits']);
+const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits', 'pairing', 'vary', 'equivalence', 'gamma']);
 
 function checkGridKey(key: string, file: string): void {
   checkKeyPath(key, file, `grid.${key}`);
@@ -145,17 +147,23 @@ function expandPoints<C>(raw: Record<string, unknown>, gridKeys: readonly string
   return points;
 }
 
-/** Step 4 for either kind: `repeats` runs per point, repeat-major, each with its id and seeds. */
-function planRuns<C, T>(points: readonly GridPoint<C>[], repeats: number, task: (run: PlannedRun, point: GridPoint<C>) => T): T[] {
+/** Step 4 for either kind: `repeats` runs per point, repeat-major, each with its id and seeds (seeding.ts). */
+function planRuns<C extends { readonly studySeed: number }, T>(points: readonly GridPoint<C>[], repeats: number, seeding: Seeding, task: (run: PlannedRun, point: GridPoint<C>) => T): T[] {
   const runs: T[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     for (const point of points) {
-      const id = runId(point.configHash, repeat);
-      const seed = runSeed(id);
-      runs.push(task({ runId: id, pointIndex: point.index, repeat, seed, seeds: { init: seed, order: seed, noise: seed } }, point));
+      const data = (point.config as { readonly data?: { readonly split?: SplitSpec } }).data;
+      const { seed, seeds } = seedsOf(seeding, { configHash: point.configHash, studySeed: point.config.studySeed, ...(data?.split ? { split: data.split } : {}) }, repeat);
+      runs.push(task({ runId: runId(point.configHash, repeat), pointIndex: point.index, repeat, seed, seeds }, point));
     }
   }
   return runs;
+}
+
+/** A point's identity with the study's seeding in it, when the seeding changes the numbers (seeding.ts). */
+function withSeeding(identity: unknown, seeding: Seeding): unknown {
+  const extra = seedingIdentity(seeding);
+  return extra === undefined ? identity : { run: identity, seeding: extra };
 }
 
 export function makePlan(raw: Record<string, unknown>, study: Study, file: string, baseDir: string): Plan {
@@ -167,9 +175,12 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
     const resolved = resolveRunConfig(pointRaw === null ? study : validateStudy(pointRaw, where), where);
     checkPointSize(resolved, study.limits, where);
     const config = withDataHash(resolved, baseDir, hashes);
-    return { config, identity: identityOf(config) };
+    return { config, identity: withSeeding(identityOf(config), study) };
   });
-  const runs = planRuns(points, study.repeats, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
+  if (study.vary.includes('split') && points.some((p) => p.config.data.split === undefined)) {
+    throw inputError(file, 'vary', 'data.split ({ kind: shuffle | stratified | bootstrap | kfold }: how each repeat draws its train/test rows) when vary has split', study.vary);
+  }
+  const runs = planRuns(points, study.repeats, study, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: Object.fromEntries(hashes) };
 }
 
@@ -178,12 +189,15 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
 export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStudy, file: string, baseDir: string): CommandPlan {
   const gridKeys = Object.keys(study.grid);
   for (const key of gridKeys) checkCommandGridKey(key, file);
+  // A run: study's randomness is the one {seed} it hands the command: there are no sources to choose from.
+  if (!isDefaultVary(study.vary)) throw new InputError(`${file}: vary: expected no vary in a study with run: (its runs get one seed, {seed}; pairing: paired|independent says whether repeat k of every point shares it)`);
   checkStudySize(study, file);
   const points = expandPoints<CommandConfig>(raw, gridKeys, study.grid, file, (pointRaw, where) => {
     const pointStudy = pointRaw === null ? study : validateAnyStudy(pointRaw, where);
-    return resolveCommandConfig(pointStudy as CommandStudy, where);
+    const { config, identity } = resolveCommandConfig(pointStudy as CommandStudy, where);
+    return { config, identity: withSeeding(identity, study) };
   });
-  const runs = planRuns(points, study.repeats, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
+  const runs = planRuns(points, study.repeats, study, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: {} };
 }
 

@@ -71,6 +71,16 @@ export function metricsInColumnOrder(metrics: readonly string[], sortMetric?: st
 /** runs.csv's last columns: how the run went rather than what it measured. */
 export const RUN_BOOKKEEPING = ['seconds', 'engine', 'status', 'error', 'run_id'] as const;
 
+/**
+ * runs.csv's per-source seed columns of a plan (seeding.ts): seed_init, seed_order, seed_noise, and seed_split
+ * when a point draws its split (data.split); none for a run: study, whose runs get one seed.
+ */
+export function seedColumnsOf(plan: { readonly study: object; readonly points: readonly { readonly config: unknown }[] }): string[] {
+  if ('run' in plan.study) return [];
+  const split = plan.points.some((p) => (p.config as { data?: { split?: unknown } }).data?.split !== undefined);
+  return ['seed_init', 'seed_order', 'seed_noise', ...(split ? ['seed_split'] : [])];
+}
+
 /** A run's seed column: `seed`, and per-source ones such as `seed_init` or `init_seed`. */
 export function isSeedColumn(column: string): boolean {
   return column === 'seed' || column.startsWith('seed_') || column.endsWith('_seed');

@@ -18,6 +18,7 @@ import { pointKey } from '../stats/table-row.js';
 import { clippedNote } from './interval-note.js';
 import { directionOf, type SortBy, sortMetricOf } from './columns.js';
 import { lowerIsBetter } from '../engine/metrics.js';
+import { type PairedReport, verdictSection } from './verdict-section.js';
 
 /** "test mse" for "test_mse". */
 const metricTitle = (m: string) => m.replace(/_/g, ' ');
@@ -44,6 +45,8 @@ export interface ReportInput {
   readonly sortMetric?: string;
   /** While the sweep runs: how far it is, and how often the page reloads itself (absent: the final page). */
   readonly live?: LiveProgress;
+  /** A paired study (the default): its design, for the verdicts section and the notes (verdict-section.ts). */
+  readonly paired?: PairedReport;
 }
 
 /** A running sweep's progress, for the banner of the page it rewrites every few seconds. */
@@ -111,8 +114,11 @@ function bestList(input: ReportInput, best: NonNullable<ReportInput['best']>): s
   const items = best.groups.filter((g) => g.runnerUp !== null).map((g) => {
     const label = input.gridKeys.filter((k) => k !== best.groupBy && String(g.best[k] ?? '') !== '').map((k) => `${k} = ${String(g.best[k])}`).join(', ') || 'its only point';
     const mean = formatStat(best.metric, typeof g.best[`${best.metric}_mean`] === 'number' ? (g.best[`${best.metric}_mean`] as number) : null);
-    const verdict = g.distinguishable === null ? 'not testable against the runner-up' : g.distinguishable ? `distinguishable from the runner-up (Welch ${pPhrase(g.pValue)})` : `not distinguishable from the runner-up (Welch ${pPhrase(g.pValue)})`;
-    return `<li title="${escapeHtml(bestNote(g, input.gridKeys, best.metric))}"><b>${escapeHtml(g.group || '·')}</b>: ${escapeHtml(label)}, mean ${mean}; ${escapeHtml(verdict)}</li>`;
+    const test = input.paired ? 'paired t, Holm within the group' : 'Welch, Holm within the group';
+    const verdict = g.distinguishable === null ? 'not testable against the runner-up' : g.distinguishable ? `distinguishable from the runner-up (${test}, ${pPhrase(g.pValue)})` : `not distinguishable from the runner-up (${test}, ${pPhrase(g.pValue)})`;
+    const others = g.contenders.slice(1).map((row) => input.gridKeys.filter((k) => k !== best.groupBy && String(row[k] ?? '') !== '').map((k) => `${k} = ${String(row[k])}`).join(', '));
+    const set = others.length > 0 ? `; not shown worse than the best: ${others.join('; ')}` : '';
+    return `<li title="${escapeHtml(bestNote(g, input.gridKeys, best.metric))}"><b>${escapeHtml(g.group || '·')}</b>: ${escapeHtml(label)}, mean ${mean}; ${escapeHtml(verdict + set)}</li>`;
   });
   return `<ul class="best">\n${items.join('\n')}\n</ul>`;
 }
@@ -149,11 +155,14 @@ export async function renderReport(input: ReportInput): Promise<string> {
       `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, sortMetric: sort.metric, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
 <ul class="note">
 <li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2), clipped to the metric's range (accuracy to [0, 1], losses and errors at 0)${clipped ? `: ${escapeHtml(clipped.replace(/^95% CI: /, ''))}` : ''}.</li>
-<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction}): only its column is coloured and starred. p (Holm): Welch's two-sided t-test against the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
+<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction}): only its column is coloured and starred. p (Holm): ${input.paired ? 'paired t-test on per-repeat differences from' : "Welch's two-sided t-test against"} the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
 ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
 </ul>`,
     ),
   );
+  if (input.paired && summary.some((r) => typeof r.verdict === 'string' && r.verdict !== '')) {
+    parts.push(section(`Verdicts against the baseline${input.baselineLabel ? ` (${input.baselineLabel})` : ''}`, verdictSection(summary, gridKeys, sort.metric, input.paired, input.isBaseline)));
+  }
   if (input.best && input.best.groups.some((g) => g.runnerUp !== null)) parts.push(section(`Best ${input.best.metric.replace(/_/g, ' ')} per ${input.best.groupBy}`, bestList(input, input.best)));
 
   let chart = 0;

@@ -34,7 +34,9 @@ export interface SavedResults {
 export function planOf(dir: string, meta: StudyMeta): Plan | CommandPlan {
   const configPath = join(dir, 'config.yaml');
   if (!existsSync(configPath)) throw new InputError(`${configPath}: expected the resolved study a sweep writes, found no such file`);
-  const raw = parseYaml(asUserFsError('reading it', () => readFileSync(configPath, 'utf8')), configPath) as Record<string, unknown>;
+  const saved = parseYaml(asUserFsError('reading it', () => readFileSync(configPath, 'utf8')), configPath) as Record<string, unknown>;
+  // Written before paired seeds (format 1): its runs drew independent seeds, whatever today's default is.
+  const raw = meta.format === 1 && saved.pairing === undefined ? { ...saved, pairing: 'independent' } : saved;
   const plan = planStudy(raw, validateAnyStudy(raw, configPath), configPath, meta.baseDir);
   if (studyHash(plan) !== meta.studyHash) throw new InputError(`${configPath}: expected the study recorded in meta.json (hash ${meta.studyHash}), found a different one: was config.yaml edited?`);
   return plan;

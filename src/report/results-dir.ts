@@ -27,7 +27,8 @@ const OWN_ENTRIES = new Set([LOCK_NAME, OWNER_NAME]);
 /** What a results directory says about the sweep that wrote it. */
 export interface StudyMeta {
   readonly tool: 'noise-sweep';
-  readonly format: 1;
+  /** 1: written before paired seeds (its studies are read as pairing: independent); 2: since. */
+  readonly format: 1 | 2;
   readonly name: string;
   /** Hash of the full plan's run ids: shards of one study share it. */
   readonly studyHash: string;

@@ -12,15 +12,21 @@ import type { DirLock } from '../store/lock.js';
 import { safeCell } from './cells.js';
 import { AppendCsv, runColumns, runRow } from './runs-csv.js';
 import { widenRunsCsv } from './runs-header.js';
+import { seedColumnsOf } from './columns.js';
+import type { RunSeeds } from '../engine/seeds.js';
 
 export class RunLog {
   private runs: AppendCsv;
   private history: AppendCsv | undefined;
   private failure: unknown;
   private written = 0;
+  private readonly seedColumns: readonly string[];
+  private readonly seeds: Map<string, RunSeeds>;
 
   constructor(private readonly dir: string, private readonly plan: AnyPlan, private metrics: readonly string[], private readonly sortMetric: string, private readonly lock: DirLock) {
-    this.runs = new AppendCsv(join(dir, 'runs.csv'), runColumns(plan.gridKeys, metrics, sortMetric));
+    this.seedColumns = seedColumnsOf(plan);
+    this.seeds = new Map(plan.runs.map((r) => [r.runId, r.seeds]));
+    this.runs = new AppendCsv(join(dir, 'runs.csv'), runColumns(plan.gridKeys, metrics, sortMetric, this.seedColumns));
   }
 
   /**
@@ -35,8 +41,8 @@ export class RunLog {
       if (wider) {
         this.runs.close();
         this.metrics = wider;
-        widenRunsCsv(this.dir, runColumns(this.plan.gridKeys, wider, this.sortMetric));
-        this.runs = new AppendCsv(join(this.dir, 'runs.csv'), runColumns(this.plan.gridKeys, wider, this.sortMetric));
+        widenRunsCsv(this.dir, runColumns(this.plan.gridKeys, wider, this.sortMetric, this.seedColumns));
+        this.runs = new AppendCsv(join(this.dir, 'runs.csv'), runColumns(this.plan.gridKeys, wider, this.sortMetric, this.seedColumns));
       }
       const point = this.plan.points[result.pointIndex]!;
       if (result.history?.length) {
@@ -44,7 +50,7 @@ export class RunLog {
         const keys = this.plan.gridKeys.map((k) => safeCell(point.values[k]));
         this.history.appendRows(result.history.map((h) => [...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]));
       }
-      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric));
+      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric, this.seeds.get(result.runId), this.seedColumns));
       this.written++;
       return true;
     } catch (err) {

@@ -1,6 +1,7 @@
 /**
  * runs.csv: one row per run, appended and flushed as each run ends, so a crash loses at most the runs in
- * flight. Columns (order: columns.ts): one per grid key (dotted path), repeat, seed, the metrics with the sort
+ * flight. Columns (order: columns.ts): one per grid key (dotted path), repeat, seed, seed_<source> per source
+ * of randomness (seeding.ts; model studies), the metrics with the sort
  * metric first, seconds, engine, status, error, run_id. RFC 4180 (csv-stringify / csv-parse), UTF-8, one
  * header line.
  */
@@ -12,6 +13,7 @@ import { closeFd, openForWrite, readBytes, sizeOf, syncFd, truncateFd, writeAll 
 import { userFsError } from '../store/fs-errors.js';
 import type { GridPoint } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
+import type { RunSeeds } from '../engine/seeds.js';
 import { safeCell } from './cells.js';
 import { isSeedColumn, orderRunColumns, RUN_BOOKKEEPING } from './columns.js';
 
@@ -19,8 +21,8 @@ import { isSeedColumn, orderRunColumns, RUN_BOOKKEEPING } from './columns.js';
  * runs.csv's columns for a plan: grid keys, repeat, seed, the metrics (sort metric first: the study's `sort:`
  * when given, else sortMetricOf's choice), the bookkeeping.
  */
-export function runColumns(gridKeys: readonly string[], metrics: readonly string[], sortMetric?: string): string[] {
-  return orderRunColumns([...gridKeys, 'repeat', 'seed', ...metrics, ...RUN_BOOKKEEPING], { gridKeys, metrics, ...(sortMetric !== undefined ? { sortMetric } : {}) });
+export function runColumns(gridKeys: readonly string[], metrics: readonly string[], sortMetric?: string, seedColumns: readonly string[] = []): string[] {
+  return orderRunColumns([...gridKeys, 'repeat', 'seed', ...seedColumns, ...metrics, ...RUN_BOOKKEEPING], { gridKeys, metrics, ...(sortMetric !== undefined ? { sortMetric } : {}) });
 }
 
 /**
@@ -37,12 +39,13 @@ export function parseRunColumns(header: readonly string[], file: string): { grid
   return { gridKeys: header.slice(0, repeat), metrics: header.slice(repeat + 1).filter((c) => !isSeedColumn(c) && !bookkeeping.includes(c)) };
 }
 
-/** A run's cells by column name. */
-export function runRecord(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult): Record<string, string | number> {
+/** A run's cells by column name; `seeds`: its per-source seeds (the plan's), for the seed_* columns. */
+export function runRecord(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult, seeds?: RunSeeds): Record<string, string | number> {
   const record: Record<string, string | number> = {};
   for (const k of gridKeys) record[k] = safeCell(point.values[k]);
   record.repeat = r.repeat;
   record.seed = r.seed;
+  if (seeds) for (const [source, seed] of Object.entries(seeds)) if (source !== 'fold') record[`seed_${source}`] = seed as number;
   for (const m of metrics) record[m] = r.metrics[m] === undefined ? '' : r.metrics[m]!;
   record.seconds = Number(r.seconds.toFixed(3));
   record.engine = r.engine;
@@ -53,9 +56,9 @@ export function runRecord(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: r
 }
 
 /** The cells of a run's row, in runColumns order. */
-export function runRow(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult, sortMetric?: string): (string | number)[] {
-  const record = runRecord(point, gridKeys, metrics, r);
-  return runColumns(gridKeys, metrics, sortMetric).map((c) => record[c] ?? '');
+export function runRow(point: Pick<GridPoint<unknown>, 'values'>, gridKeys: readonly string[], metrics: readonly string[], r: RunResult, sortMetric?: string, seeds?: RunSeeds, seedColumns: readonly string[] = []): (string | number)[] {
+  const record = runRecord(point, gridKeys, metrics, r, seeds);
+  return runColumns(gridKeys, metrics, sortMetric, seedColumns).map((c) => record[c] ?? '');
 }
 
 /** CSV text (each line with its newline) for rows of cells. */

@@ -2,7 +2,9 @@
  * summary.csv: one row per grid point: the grid keys, n (successful runs), failed, then for each metric its
  * mean, sample std, 95 % Student-t interval of the mean (clipped to the range of the metrics noise-sweep
  * computes), and against the baseline point Welch's two-sided p-value, Cohen's d and the Holm-adjusted p-value
- * across all points compared with the baseline. The file's column order (the sort metric's first) is
+ * across all points compared with the baseline. In a paired study (the default) the p-values are paired
+ * t-tests over repeats matched by index, and the sort metric gets the comparison's columns (difference and its
+ * interval, P(better) and its interval, Wilcoxon's p, the verdict, repeats to decide). The file's column order (the sort metric's first) is
  * columns.ts's; rows here are looked up by name.
  * Every repeat stays in runs.csv: the summary adds statistics, it never replaces the data.
  */
@@ -13,6 +15,9 @@ import type { Range } from '../stats/clip-interval.js';
 import { addHolm } from '../stats/add-holm.js';
 import { groupColumns, STAT_SUFFIXES, summarizeGroup } from '../stats/summarize-group.js';
 import { safeCell } from './cells.js';
+import { lowerIsBetter } from '../engine/metrics.js';
+import { comparePaired, type CompareOptions, type PairedComparison } from '../stats/compare-points.js';
+import type { PairedDesign } from './paired-design.js';
 
 export type SummaryRow = Record<string, string | number | null>;
 
@@ -30,7 +35,12 @@ export interface SummaryInput {
   readonly baseline: number | null;
   /** The values each metric can take, its interval clipped to them; absent: unbounded (see rangesOf). */
   readonly range?: (metric: string) => Range;
+  /** A paired study's design (paired-design.ts): p-values from paired t-tests and verdicts; absent or null: Welch. */
+  readonly paired?: PairedDesign | null;
 }
+
+/** The columns a paired study adds for its sort metric m: the comparison with the baseline (compare-points.ts). */
+export const PAIRED_SUFFIXES = ['diff', 'diff_low', 'diff_high', 'p_better', 'p_better_low', 'p_better_high', 'wilcoxon_p'] as const;
 
 /**
  * The ranges a plan's metrics are known to keep: accuracy in [0, 1], losses and errors ≥ 0 for a study of
@@ -40,7 +50,7 @@ export function rangesOf(plan: AnyPlan): ((metric: string) => Range) | undefined
   return isCommandPlan(plan) ? undefined : metricRange;
 }
 
-export function summarize({ points, gridKeys, metrics, results, baseline, range }: SummaryInput): SummaryRow[] {
+export function summarize({ points, gridKeys, metrics, results, baseline, range, paired }: SummaryInput): SummaryRow[] {
   const ok = new Map<number, RunResult[]>();
   const failed = new Map<number, number>();
   for (const r of results) {
@@ -56,8 +66,49 @@ export function summarize({ points, gridKeys, metrics, results, baseline, range 
     for (const m of metrics) {
       const reference = baseline === null || baseline === p.index ? null : samples(baseline, m);
       Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m), range?.(m))));
+      if (paired && reference !== null) {
+        // Paired seeds: repeat k of this point against repeat k of the baseline.
+        const c = comparePaired(byRepeat(ok.get(p.index), m), byRepeat(ok.get(baseline!), m), comparisonOptions(paired, p.index, m));
+        row[`${m}_p_value`] = c.pValue;
+        if (m === paired.metric) Object.assign(row, pairedColumns(m, c));
+      }
     }
+    if (paired && !(`${paired.metric}_diff` in row)) Object.assign(row, pairedColumns(paired.metric, null));
     return row;
   });
   return addHolm(rows, metrics);
+}
+
+/** A point's values of a metric by repeat (its successful runs). */
+export function byRepeat(runs: readonly RunResult[] | undefined, metric: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const r of runs ?? []) if (r.metrics[metric] !== undefined) out.set(r.repeat, r.metrics[metric]!);
+  return out;
+}
+
+/** compare-points options for point `index` of a paired design, for metric `m` (losses: lower is better). */
+export function comparisonOptions(d: PairedDesign, index: number, m: string): CompareOptions {
+  const ratio = d.testTrainRatio(index);
+  return {
+    lowerIsBetter: m === d.metric ? d.lowerIsBetter : lowerIsBetter(m),
+    gamma: d.gamma,
+    ...(d.equivalence !== undefined && m === d.metric ? { equivalence: d.equivalence } : {}),
+    ...(ratio !== undefined ? { testTrainRatio: ratio } : {}),
+    seed: (d.seed + index) >>> 0,
+  };
+}
+
+function pairedColumns(m: string, c: PairedComparison | null): SummaryRow {
+  return {
+    [`${m}_diff`]: c?.meanDifference ?? null,
+    [`${m}_diff_low`]: c?.differenceLow ?? null,
+    [`${m}_diff_high`]: c?.differenceHigh ?? null,
+    [`${m}_p_better`]: c?.probability ?? null,
+    [`${m}_p_better_low`]: c?.probabilityLow ?? null,
+    [`${m}_p_better_high`]: c?.probabilityHigh ?? null,
+    [`${m}_wilcoxon_p`]: c?.wilcoxonP ?? null,
+    verdict: c === null ? '' : c.verdict,
+    repeats_to_decide: c?.repeatsToDecide ?? null,
+    nadeau_bengio: c === null ? '' : c.corrected ? 'yes' : 'no',
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { clippedNote } from './interval-note.js';
 import type { SummaryRow } from './summary.js';
+import type { PairedDesign } from './paired-design.js';
 
 export interface TableOptions {
   readonly gridKeys: readonly string[];
@@ -15,6 +16,33 @@ export interface TableOptions {
   readonly lowerIsBetter?: boolean;
   /** Row index (in `rows`) of the baseline, or null. */
   readonly baseline?: number | null;
+  /** A paired study's design: the p column is a paired t-test and a verdict column compares with the baseline. */
+  readonly paired?: PairedDesign | null;
+}
+
+/** "better  P 0.90 [0.78, 1.00]": the verdict against the baseline with P(better) and its bootstrap interval. */
+function verdictCell(row: SummaryRow, metric: string, isBaseline: boolean): string {
+  if (isBaseline) return 'baseline';
+  const p = row[`${metric}_p_better`];
+  if (typeof p !== 'number' || typeof row.verdict !== 'string' || row.verdict === '') return '—';
+  return `${row.verdict.padEnd(12)} ${fmt(p, 2)} [${fmt(row[`${metric}_p_better_low`], 2)}, ${fmt(row[`${metric}_p_better_high`], 2)}]`;
+}
+
+/** The paired table's footnotes: what was paired and varied, the test, the verdict rule, and the power note. */
+function pairedNotes(rows: readonly SummaryRow[], order: readonly number[], opts: TableOptions, d: PairedDesign): string[] {
+  const corrected = rows.some((r) => r.nadeau_bengio === 'yes');
+  const notes = [
+    `paired: repeat k of every point used the same seeds; varied between repeats: ${d.vary.join(', ')}; ± is the standard deviation over repeats`,
+    `p: paired t-test on per-repeat differences from the baseline${corrected ? ' (Nadeau–Bengio-corrected: the repeats re-split the data, so training sets overlap)' : ''}, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001`,
+    `vs baseline: verdict, P(better than the baseline in a repeat) [95% bootstrap CI]; better when the CI is above 0.5 and reaches ${d.gamma}${d.equivalence !== undefined ? `, equivalent when the difference's CI is inside ±${d.equivalence}` : ''}; no better/worse below 6 repeats`,
+  ];
+  const undecided = order.map((i) => rows[i]!).filter((r) => r.verdict === 'inconclusive' && typeof r.repeats_to_decide === 'number');
+  if (undecided.length > 0) {
+    const label = (r: SummaryRow) => opts.gridKeys.map((k) => (r[k] === '' || r[k] === null || r[k] === undefined ? '·' : String(r[k]))).join(' ');
+    const shown = undecided.slice(0, 3).map((r) => `${label(r)} ~${r.repeats_to_decide}`).join(', ');
+    notes.push(`inconclusive: repeats that would likely decide it at the P observed (Noether, α = β = 0.05): ${shown}${undecided.length > 3 ? `, … (${undecided.length - 3} more in summary.csv)` : ''}`);
+  }
+  return notes;
 }
 
 function fmt(x: string | number | null | undefined, digits = 3): string {
@@ -48,7 +76,7 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
   const header = [
     ...opts.gridKeys,
     'n',
-    ...(first ? [`${first} mean ± std`, '95% CI', ...(hasBaseline ? ['p (Holm)'] : [])] : []),
+    ...(first ? [`${first} mean ± std`, '95% CI', ...(hasBaseline ? ['p (Holm)'] : []), ...(hasBaseline && opts.paired ? ['vs baseline  P(better) [95% CI]'] : [])] : []),
     ...rest.map((m) => `${m} mean ± std`),
   ];
   const body = order.map((i) => {
@@ -62,17 +90,20 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
             `${fmt(r[`${first}_mean`])} ± ${fmt(r[`${first}_std`])}`,
             typeof r[`${first}_ci95_low`] === 'number' ? `[${fmt(r[`${first}_ci95_low`])}, ${fmt(r[`${first}_ci95_high`])}]` : '—',
             ...(hasBaseline ? [pCell(r, first, i === opts.baseline)] : []),
+            ...(hasBaseline && opts.paired ? [verdictCell(r, first, i === opts.baseline)] : []),
           ]
         : []),
       ...rest.map((m) => `${fmt(r[`${m}_mean`])} ± ${fmt(r[`${m}_std`])}`),
     ];
   });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
-  const numeric = header.map((_, c) => c >= opts.gridKeys.length);
+  const verdictColumn = header.indexOf('vs baseline  P(better) [95% CI]');
+  const numeric = header.map((_, c) => c >= opts.gridKeys.length && c !== verdictColumn);
   const line = (cells: string[]) => cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   table.push(`sorted by ${opts.sortBy} mean, ${opts.lowerIsBetter ? 'lower' : 'higher'} is better`);
-  if (hasBaseline) table.push('p: Welch t-test against the baseline, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001');
+  if (hasBaseline && opts.paired) table.push(...pairedNotes(rows, order, opts, opts.paired));
+  else if (hasBaseline) table.push('p: Welch t-test against the baseline, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001; ± is the standard deviation over repeats');
   const clipped = first ? clippedNote(rows, [first]) : null;
   if (clipped) table.push(clipped);
   return table.join('\n');

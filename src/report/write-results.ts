@@ -18,9 +18,10 @@ import type { RunResult } from '../protocol.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { safeCell } from './cells.js';
 import { checkRunsTable } from './check-runs.js';
-import { type ColumnContext, orderSummaryColumns, planSortOf } from './columns.js';
+import { type ColumnContext, orderSummaryColumns, planSortOf, seedColumnsOf } from './columns.js';
 import { csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
 import { rangesOf, summarize, type SummaryRow } from './summary.js';
+import { pairedDesignOf } from './paired-design.js';
 
 export interface ResultSet {
   readonly plan: AnyPlan;
@@ -70,15 +71,18 @@ export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline:
  * @throws Error (a bug) if a run of the log would be missing from the text.
  */
 export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
-  const header = runColumns(plan.gridKeys, metrics, planSortOf(plan, metrics).metric);
+  const header = runColumns(plan.gridKeys, metrics, planSortOf(plan, metrics).metric, seedColumnsOf(plan));
   const rank = planRanks(plan);
   const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
+  const seedsOf = new Map(plan.runs.map((r) => [r.runId, r.seeds as unknown as Record<string, number>]));
   const latest = latestRows(rows);
   const current = [...latest.values()].filter((r) => rank.has(r.run_id!)).sort((a, b) => rank.get(a.run_id!)! - rank.get(b.run_id!)!);
   const others = [...latest.values()].filter((r) => !rank.has(r.run_id!));
   const cells = (row: Record<string, string>): (string | number)[] => {
     const point = plan.points[pointOf.get(row.run_id!) ?? -1];
-    return header.map((h) => (point && plan.gridKeys.includes(h) ? safeCell(point.values[h]) : row[h] ?? ''));
+    // A row written before runs.csv had seed_* columns gets its seeds from the plan (the same run, the same seeds).
+    const seeds = seedsOf.get(row.run_id!);
+    return header.map((h) => (point && plan.gridKeys.includes(h) ? safeCell(point.values[h]) : row[h] || (h.startsWith('seed_') && seeds ? String(seeds[h.slice(5)] ?? '') : row[h] ?? '')));
   };
   const out = [...current, ...others].map(cells);
   if (out.length !== latest.size) throw new Error(`runs.csv rewrite would keep ${out.length} of ${latest.size} runs`);
@@ -125,7 +129,7 @@ export function writeFinalResults(dir: string, set: Pick<ResultSet, 'plan' | 'me
   const rows = rewriteRunsCsv(dir, set.plan, set.metrics);
   const onDisk = resultSetOf(set.plan, set.metrics, set.baseline, rows);
   rewriteHistoryCsv(dir, onDisk);
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline, range: rangesOf(set.plan) });
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics) });
   writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
   return { summary, set: onDisk };
 }

@@ -71,3 +71,17 @@ export function repeatsToDecide(probability: number, gamma = 0.75, alpha = NOETH
 function checkErrorRate(name: string, key: string, value: number): void {
   if (!(typeof value === 'number' && value > 0 && value < 0.5)) throw new RangeError(`${name}: expected ${key} in (0, 0.5), found ${String(value)}`);
 }
+
+/**
+ * The smallest P(A>B) that `repeats` per configuration detect by Noether's formula (its inverse):
+ * γ = ½ + (z₁₋α + z₁₋β) / √(6 · repeats), capped at 1. What `--dry-run` tells before a study starts.
+ *
+ * @example
+ * detectableProbability(10); // => 0.9247… (10 repeats detect P(A>B) ≈ 0.92; 0.75 needs 29)
+ */
+export function detectableProbability(repeats: number, alpha = NOETHER_ALPHA, beta = NOETHER_BETA): number {
+  if (!(Number.isInteger(repeats) && repeats >= 1)) throw new RangeError(`detectableProbability: expected a whole number of repeats ≥ 1, found ${String(repeats)}`);
+  checkErrorRate('detectableProbability', 'alpha', alpha);
+  checkErrorRate('detectableProbability', 'beta', beta);
+  return Math.min(1, 0.5 + (normalQuantile(1 - alpha, 0, 1) + normalQuantile(1 - beta, 0, 1)) / Math.sqrt(6 * repeats));
+}

@@ -12,12 +12,19 @@ import type { RunResult, RunTask } from '../protocol.js';
 import { failedRun, okRun } from './result.js';
 
 const datasets = new Map<string, Dataset>();
+/**
+ * Datasets kept per thread. A fixed split is one dataset per spec; with data.split each repeat has its own
+ * draw, and runs of one repeat come together (the plan is repeat-major), so a few recent ones suffice.
+ */
+const MAX_DATASETS = 16;
 
 function datasetFor(task: RunTask): Dataset {
-  const key = canonicalJson([task.config.data, task.baseDir]);
+  const draw = task.config.data.split === undefined ? undefined : { seed: task.seeds.split ?? 0, fold: task.seeds.fold ?? 0 };
+  const key = canonicalJson([task.config.data, task.baseDir, draw ?? null]);
   let data = datasets.get(key);
   if (!data) {
-    data = loadDataset(task.config.data, task.baseDir);
+    data = loadDataset(task.config.data, task.baseDir, draw);
+    if (datasets.size >= MAX_DATASETS) datasets.delete(datasets.keys().next().value!);
     datasets.set(key, data);
   }
   return data;

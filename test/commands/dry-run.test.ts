@@ -83,6 +83,7 @@ describe('commands/dry-run', () => {
       '  noise.placement=input  [tfjs; input stddev 0.2; 100 epochs]',
       '  noise.placement=after:pool  [tfjs; after:pool stddev 0.2; 100 epochs]',
       '  noise.placement=post:hidden  [tfjs; post:hidden stddev 0.2; 100 epochs]',
+      'comparisons: paired on repeats (varied: init, order, noise); 3 repeats detect P(better) ≥ 1.00 (Noether, α = β = 0.05); P = 0.75 (gamma) needs 29; below 6 repeats no verdict says better or worse',
     ]);
     const dropout = planOf(CNN.replace('noise: {', 'noise: { kind: dropout,'));
     expect(describePlan(dropout, dropout.runs, 0)[3]).to.equal('  noise.placement=after:pool  [tfjs; after:pool rate 0.1 (dropout); 100 epochs]');

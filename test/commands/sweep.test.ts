@@ -44,7 +44,9 @@ describe('commands/sweep (end to end)', function () {
     expect(readdirSync(out).sort()).to.deep.equal(['config.yaml', 'meta.json', 'report.html', 'runs.csv', 'summary.csv']);
     const runs = csv(join(out, 'runs.csv'));
     // The sort metric (test_accuracy) comes first, so a spreadsheet opens on it.
-    expect(Object.keys(runs[0]!)).to.deep.equal(['noise.placement', 'repeat', 'seed', 'test_accuracy', 'train_loss', 'train_accuracy', 'test_loss', 'seconds', 'engine', 'status', 'error', 'run_id']);
+    expect(Object.keys(runs[0]!)).to.deep.equal(['noise.placement', 'repeat', 'seed', 'seed_init', 'seed_order', 'seed_noise', 'test_accuracy', 'train_loss', 'train_accuracy', 'test_loss', 'seconds', 'engine', 'status', 'error', 'run_id']);
+    // Paired seeds (the default): repeat k of every point drew the same seeds.
+    for (const k of ['0', '1', '2']) expect(new Set(runs.filter((r) => r.repeat === k).map((r) => `${r.seed_init}/${r.seed_order}/${r.seed_noise}`)).size).to.equal(1);
     expect(runs).to.have.length(9);
     expect(runs.map((r) => `${r['noise.placement']}/${r.repeat}`)).to.deep.equal(['none/0', 'none/1', 'none/2', 'input/0', 'input/1', 'input/2', 'pre/0', 'pre/1', 'pre/2']);
     for (const r of runs) {
@@ -54,7 +56,14 @@ describe('commands/sweep (end to end)', function () {
     const summary = csv(join(out, 'summary.csv'));
     expect(summary).to.have.length(3);
     const stats = ['mean', 'std', 'ci95_low', 'ci95_high', 'p_value', 'cohens_d', 'p_holm'];
-    expect(Object.keys(summary[0]!)).to.deep.equal(['noise.placement', 'n', 'failed', ...['test_accuracy', 'train_loss', 'train_accuracy', 'test_loss'].flatMap((m) => stats.map((s) => `${m}_${s}`))]);
+    const paired = ['diff', 'diff_low', 'diff_high', 'p_better', 'p_better_low', 'p_better_high', 'wilcoxon_p'].map((s) => `test_accuracy_${s}`);
+    expect(Object.keys(summary[0]!)).to.deep.equal([
+      'noise.placement', 'n', 'failed',
+      ...stats.map((s) => `test_accuracy_${s}`), ...paired,
+      ...['train_loss', 'train_accuracy', 'test_loss'].flatMap((m) => stats.map((s) => `${m}_${s}`)),
+      'verdict', 'repeats_to_decide', 'nadeau_bengio',
+    ]);
+    expect(summary.map((r) => r.verdict)).to.deep.equal(['', 'inconclusive', 'inconclusive']); // 3 repeats: never better/worse
     const pre = runs.filter((r) => r['noise.placement'] === 'pre').map((r) => Number(r.test_accuracy));
     expect(Number(summary[2]!.test_accuracy_mean)).to.be.closeTo(pre.reduce((a, b) => a + b) / 3, 1e-12);
     expect(YAML.parse(readFileSync(join(out, 'config.yaml'), 'utf8')).grid).to.deep.equal({ 'noise.placement': ['none', 'input', 'pre'] });
@@ -148,7 +157,8 @@ describe('commands/sweep (end to end)', function () {
       '  noise.placement=input  [fused; input stddev 0.1; 40 epochs]',
       '  noise.placement=pre  [fused; pre stddev 0.1; 40 epochs]',
     ]);
-    expect(lines[5]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated on (3 kind\(s\)|\d of 3 kinds) of run[^:]*: fused [\d.]+ ms\/epoch\)$/);
+    expect(lines[5]).to.match(/^comparisons: paired on repeats/);
+    expect(lines[6]).to.match(/^estimate: ~\d+ s for 9 runs on 2 worker\(s\) \(calibrated on (3 kind\(s\)|\d of 3 kinds) of run[^:]*: fused [\d.]+ ms\/epoch\)$/);
     expect(existsSync(out)).to.equal(false);
   });
 

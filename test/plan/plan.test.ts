@@ -44,9 +44,9 @@ describe('plan/plan', () => {
     ]);
   });
 
-  it('gives every run a distinct seed derived from its identity, not its position', () => {
-    const a = planOf('repeats: 3\ngrid:\n  noise.placement: [input, pre]');
-    const b = planOf('repeats: 5\ngrid:\n  noise.placement: [pre, input, post]');
+  it('pairing: independent gives every run a distinct seed derived from its identity, not its position', () => {
+    const a = planOf('pairing: independent\nrepeats: 3\ngrid:\n  noise.placement: [input, pre]');
+    const b = planOf('pairing: independent\nrepeats: 5\ngrid:\n  noise.placement: [pre, input, post]');
     const seeds = new Set(a.runs.map((r) => r.seed));
     expect(seeds.size).to.equal(a.runs.length);
     // The same (config, repeat) gets the same id and seed in a reordered, larger study.
@@ -55,6 +55,18 @@ describe('plan/plan', () => {
       expect(twin, `run ${run.runId}`).to.not.equal(undefined);
       expect(twin!.seed).to.equal(run.seed);
       expect(twin!.repeat).to.equal(run.repeat);
+    }
+  });
+
+  it('paired (the default): seeds come from the repeat, not the point or its position; ids stay per run', () => {
+    const a = planOf('repeats: 3\ngrid:\n  noise.placement: [input, pre]');
+    const b = planOf('repeats: 5\ngrid:\n  noise.placement: [pre, input, post]');
+    expect(new Set(a.runs.map((r) => r.seed)).size).to.equal(3);
+    expect(new Set(a.runs.map((r) => r.runId)).size).to.equal(a.runs.length);
+    for (const run of a.runs) {
+      const twin = b.runs.find((r) => r.runId === run.runId);
+      expect(twin, `run ${run.runId}`).to.not.equal(undefined);
+      expect(twin!.seeds).to.deep.equal(run.seeds);
     }
   });
 

@@ -66,8 +66,8 @@ describe('summary table', () => {
 
   it('stars the best point of a group: ★ when distinguishable from the runner-up, ☆ when not, none alone', () => {
     const groups: BestInGroup[] = [
-      { group: 'none', best: rows[0]!, runnerUp: null, pValue: null, distinguishable: null },
-      { group: 'input', best: rows[1]!, runnerUp: rows[2]!, pValue: 0.001, distinguishable: true },
+      { group: 'none', best: rows[0]!, runnerUp: null, pValue: null, distinguishable: null, contenders: [] },
+      { group: 'input', best: rows[1]!, runnerUp: rows[2]!, pValue: 0.001, distinguishable: true, contenders: [] },
     ];
     const starred = renderSummaryTable({ gridKeys, rows, metrics: ['test_accuracy'], best: { metric: 'test_accuracy', groups } });
     expect((starred.match(/class="star"/g) ?? []).length).to.equal(1);

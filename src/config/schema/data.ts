@@ -93,7 +93,24 @@ export interface Preprocessing {
   readonly shuffle?: number | true;
   /** Z-score every feature with the mean and standard deviation of the training rows. */
   readonly standardize?: true;
+  /**
+   * How the train/test split is drawn from the rows (after data.shuffle), from the run's split seed; absent:
+   * the first trainSize rows train. Each repeat draws a new split when `vary:` has `split`. See data/split/.
+   */
+  readonly split?: SplitSpec;
 }
+
+/** The kinds of data.split: see data/split/split-rows.ts for each one's definition. */
+export const SPLIT_KINDS = ['shuffle', 'stratified', 'bootstrap', 'kfold'] as const;
+export type SplitKind = (typeof SPLIT_KINDS)[number];
+export type SplitSpec = { readonly kind: 'shuffle' | 'stratified' | 'bootstrap' } | { readonly kind: 'kfold'; readonly k: number };
+
+const splitSpec = z
+  .strictObject({ kind: z.enum(SPLIT_KINDS), k: int(2).max(1000).optional() })
+  .superRefine((s, ctx) => {
+    if (s.kind !== 'kfold' && s.k !== undefined) ctx.addIssue({ code: 'custom', path: ['k'], message: `expected no "k" for data.split.kind ${s.kind} (k is kfold's number of folds)`, input: s.k });
+  })
+  .transform((s): SplitSpec => (s.kind === 'kfold' ? { kind: 'kfold', k: s.k ?? 5 } : { kind: s.kind }));
 export type DataSpec = (GeneratedData | FileData) & Preprocessing;
 
 /** Every generator, and the data keys each takes besides samples, seed and trainSize. */
@@ -146,6 +163,7 @@ const dataKeys = z.strictObject({
   trainSize: z.number().positive().finite().optional(),
   shuffle: z.union([z.boolean(), int(0).max(2 ** 32 - 1)]).optional(),
   standardize: z.boolean().optional(),
+  split: splitSpec.optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the 64 lowercase hex digits of a sha256').optional(),
 });
 
@@ -202,7 +220,11 @@ export const dataSpec = dataKeys
   })
   .transform((d): DataSpec => {
     // Left out at their defaults, so studies without them keep the run identities they had.
-    const prep: Preprocessing = { ...(d.shuffle !== undefined && d.shuffle !== false ? { shuffle: d.shuffle } : {}), ...(d.standardize ? { standardize: true as const } : {}) };
+    const prep: Preprocessing = {
+      ...(d.shuffle !== undefined && d.shuffle !== false ? { shuffle: d.shuffle } : {}),
+      ...(d.standardize ? { standardize: true as const } : {}),
+      ...(d.split === undefined ? {} : { split: d.split }),
+    };
     if (d.file !== undefined) {
       return { file: d.file, ...(d.label === undefined ? {} : { label: d.label }), trainSize: d.trainSize!, ...(d.sha256 === undefined ? {} : { sha256: d.sha256 }), ...prep };
     }
