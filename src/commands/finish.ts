@@ -126,6 +126,8 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
     gridKeys: set.plan.gridKeys,
     summary,
     runs,
+    // The dots' sample is seeded by the study: the same results draw the same dots.
+    seed: set.plan.study.seed,
     lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
     sortMetric: metric,
     ...(history ? { history } : {}),

@@ -7,7 +7,9 @@
 import type { BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { accuracyVsXSpec } from './charts/accuracy-vs-x.js';
-import { boxPlotSpec, runValue } from './charts/box-plots.js';
+import { boxPlotSpec } from './charts/box-plots.js';
+import { EXACT_LIMIT } from './digest/box-stats.js';
+import { digestRuns, RunDigest } from './digest/run-digest.js';
 import { learningCurvesSpec } from './charts/learning-curves.js';
 import { renderSvg } from './charts/render-svg.js';
 import { chooseRoles } from './charts/roles.js';
@@ -29,8 +31,13 @@ export interface ReportInput {
   readonly gridKeys: readonly string[];
   /** summary.csv rows: grid keys, n, failed, <metric>_mean ... <metric>_p_holm. */
   readonly summary: readonly TableRow[];
-  /** runs.csv rows: grid keys, repeat, seed, metrics, seconds, engine, status, error, run_id. */
-  readonly runs: readonly TableRow[];
+  /**
+   * runs.csv rows (grid keys, repeat, seed, metrics, seconds, engine, status, error, run_id), or a RunDigest
+   * already fed with them row by row (of the sort metric, grouped by the charts' panel key).
+   */
+  readonly runs: readonly TableRow[] | RunDigest;
+  /** Seeds the sample of runs drawn as dots (the study's seed); default 1. */
+  readonly seed?: number;
   /** history.csv rows (grid keys, repeat, epoch, metric, value), when train.history was on. */
   readonly history?: readonly TableRow[];
   /** bestPerGroup's answer, with the metric and grid key it was asked for. */
@@ -123,6 +130,15 @@ function bestList(input: ReportInput, best: NonNullable<ReportInput['best']>): s
   return `<ul class="best">\n${items.join('\n')}\n</ul>`;
 }
 
+/** What the box plot shows: every run or a sample, exact boxes or sketched ones. */
+export function boxNote(digest: RunDigest): string {
+  const { values, drawn, perPoint } = digest.sampled();
+  const sketched = digest.sketched();
+  const dots = drawn === values ? 'Each dot is one run' : `Dots: a seeded sample of ${drawn} of the ${values} runs (up to ${perPoint} per grid point, the same sample for the same results)`;
+  const boxes = sketched === 0 ? 'boxes: quartiles and median of every run, whiskers to the furthest run within 1.5 × IQR' : `boxes from every run: exact quartiles where a grid point's runs have up to ${EXACT_LIMIT} distinct values, t-digest estimates for the ${sketched} with more (whiskers: 1.5 × IQR from the box, within the runs' range)`;
+  return `${dots}; ${boxes}.`;
+}
+
 /**
  * The report page.
  *
@@ -140,14 +156,16 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const boxMetric = sort.metric;
   const direction = directionOf(sort);
   const bestKeys = new Set((input.best?.groups ?? []).filter((g) => g.runnerUp !== null).map((g) => pointKey(g.best, gridKeys)));
-  const ok = runs.filter((r) => r.status === 'ok').length;
+  const digest = runs instanceof RunDigest ? runs : digestRuns(runs, { gridKeys, metric: boxMetric, ...(roles.panel ? { groupKey: roles.panel } : {}), points: summary.length, ...(input.seed !== undefined ? { seed: input.seed } : {}) });
+  const ok = digest.ok;
+  const total = digest.runs;
 
   const clipped = clippedNote(summary, metrics);
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(name)}</h1>`);
   if (input.live) parts.push(liveBanner(input.live));
   parts.push(
-    `<p class="lead">${summary.length} grid point${summary.length === 1 ? '' : 's'} · ${runs.length} run${runs.length === 1 ? '' : 's'} (${ok} ok${runs.length > ok ? `, ${runs.length - ok} failed` : ''})${gridKeys.length ? ` · grid: ${escapeHtml(gridKeys.join(', '))}` : ''}</p>`,
+    `<p class="lead">${summary.length} grid point${summary.length === 1 ? '' : 's'} · ${total} run${total === 1 ? '' : 's'} (${ok} ok${total > ok ? `, ${total - ok} failed` : ''})${gridKeys.length ? ` · grid: ${escapeHtml(gridKeys.join(', '))}` : ''}</p>`,
   );
   parts.push(
     section(
@@ -169,7 +187,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
   const svg = async (spec: Parameters<typeof renderSvg>[0]) => renderSvg(spec, `c${++chart}-`);
   // Charts only where there is something to draw: a study whose runs all failed gets the table alone.
   const hasMeans = summary.some((r) => chartMetrics.some((m) => typeof r[`${m}_mean`] === 'number'));
-  const hasRuns = boxMetric !== undefined && runs.some((r) => runValue(r, boxMetric) !== null);
+  const hasRuns = boxMetric !== undefined && digest.boxStats().size > 0;
   if (roles.x && hasMeans) {
     const spec = accuracyVsXSpec({ rows: summary, roles: { ...roles, x: roles.x }, metrics: chartMetrics, isBest: (r) => bestKeys.has(pointKey(r, gridKeys)) });
     parts.push(
@@ -183,7 +201,7 @@ ${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))}
     parts.push(
       section(
         `${metricTitle(boxMetric)} per grid point (${direction})`,
-        `<p class="note">Each dot is one run; boxes: quartiles and median, whiskers to 1.5 × IQR.</p>\n<figure>${await svg(boxPlotSpec({ summary, runs, gridKeys, roles, metric: boxMetric }))}</figure>`,
+        `<p class="note">${boxNote(digest)}</p>\n<figure>${await svg(boxPlotSpec({ summary, digest, gridKeys, roles, metric: boxMetric }))}</figure>`,
       ),
     );
   }

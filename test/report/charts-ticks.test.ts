@@ -1,6 +1,7 @@
 /** Axis ticks (src/report/charts/ticks.ts): labels that never repeat, whatever the range. */
 import { expect } from 'chai';
 import { accuracyVsXSpec } from '../../src/report/charts/accuracy-vs-x.js';
+import { digestRuns } from '../../src/report/digest/run-digest.js';
 import { boxPlotSpec } from '../../src/report/charts/box-plots.js';
 import { renderSvg } from '../../src/report/charts/render-svg.js';
 import { axisTicks, extentOf, niceStep } from '../../src/report/charts/ticks.js';
@@ -70,7 +71,7 @@ describe('axis ticks', () => {
     rows.push({ 'noise.placement': 'none', 'noise.stddev': '' as unknown as number, test_accuracy_mean: 0.4902, test_accuracy_ci95_low: 0.49015, test_accuracy_ci95_high: 0.49025 });
     const chart = await renderSvg(accuracyVsXSpec({ rows, roles: { x: 'noise.stddev', panel: 'noise.placement', series: [] }, metrics: ['test_accuracy'], isBest: () => false }), 'c1-');
     const runs = Array.from({ length: 300 }, (_, i) => ({ p: ['a', 'b'][i % 2]!, repeat: i, status: 'ok', test_accuracy: 0.49 + 0.0003 * (((i * 7919) % 100) / 100) }));
-    const box = await renderSvg(boxPlotSpec({ summary: [{ p: 'a' }, { p: 'b' }], runs, gridKeys: ['p'], roles: { series: [] }, metric: 'test_accuracy' }), 'c2-');
+    const box = await renderSvg(boxPlotSpec({ summary: [{ p: 'a' }, { p: 'b' }], digest: digestRuns(runs, { gridKeys: ['p'], metric: 'test_accuracy', points: 2 }), gridKeys: ['p'], roles: { series: [] }, metric: 'test_accuracy' }), 'c2-');
     const axes = [...axisLabels(chart), ...axisLabels(box)].filter((a) => a.labels.length > 0);
     expect(axes.length).to.be.at.least(3);
     for (const { axis, labels } of axes) {

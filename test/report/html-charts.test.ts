@@ -1,6 +1,7 @@
 /** The report's chart pieces: grid-key roles, learning-curve aggregation, text widths, SVG rendering. */
 import { expect } from 'chai';
 import { accuracyVsXSpec } from '../../src/report/charts/accuracy-vs-x.js';
+import { digestRuns } from '../../src/report/digest/run-digest.js';
 import { boxPlotSpec, ROW_STEP } from '../../src/report/charts/box-plots.js';
 import { aggregateCurves, epochsToDraw, MAX_EPOCHS_DRAWN } from '../../src/report/charts/learning-curves.js';
 import { renderSvg } from '../../src/report/charts/render-svg.js';
@@ -91,7 +92,7 @@ describe('report charts', () => {
     const gridKeys = ['p'];
     const summary = ['a', 'b', 'c', 'd'].map((p) => ({ p }));
     const runs = summary.flatMap(({ p }, i) => Array.from({ length: 12 }, (_, repeat) => ({ p, repeat, status: 'ok', test_accuracy: 0.9 + 0.01 * i + 0.001 * repeat })));
-    const svg = await renderSvg(boxPlotSpec({ summary, runs, gridKeys, roles: { series: [] }, metric: 'test_accuracy' }), 'c1-');
+    const svg = await renderSvg(boxPlotSpec({ summary, digest: digestRuns(runs, { gridKeys, metric: 'test_accuracy', points: summary.length }), gridKeys, roles: { series: [] }, metric: 'test_accuracy' }), 'c1-');
     const dots = marksOf(svg, 'mark-symbol role-mark');
     expect(dots).to.have.length(48);
     const radius = Math.sqrt(18 / Math.PI);
