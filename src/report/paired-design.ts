@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DataSpec, VarianceSource } from '../config/schema.js';
+import { DEFAULT_VARY, type DataSpec, type VarianceSource } from '../config/schema.js';
+import { DEFAULT_GAMMA } from '../stats/verdict.js';
 import { isFraction, trainRows } from '../data/train-rows.js';
 import type { AnyPlan } from '../plan/plan.js';
 import { planSortOf } from './columns.js';
@@ -24,12 +25,27 @@ export interface PairedDesign {
   readonly vary: readonly VarianceSource[];
 }
 
+/**
+ * Designs already worked out, per plan and metric list: the end of a sweep asks for one in several places (the
+ * summary, the table, best per placement, the report), and the live report every few seconds, while working one
+ * out may read a data file's row count (testTrainRatio).
+ */
+const designs = new WeakMap<AnyPlan, Map<string, PairedDesign | null>>();
+
 /** The paired design of a plan, or null when its points are compared unpaired (pairing: independent). */
 export function pairedDesignOf(plan: AnyPlan, metrics: readonly string[]): PairedDesign | null {
+  const byMetrics = designs.get(plan) ?? new Map<string, PairedDesign | null>();
+  designs.set(plan, byMetrics);
+  const key = metrics.join('\u0000');
+  if (!byMetrics.has(key)) byMetrics.set(key, designOf(plan, metrics));
+  return byMetrics.get(key)!;
+}
+
+function designOf(plan: AnyPlan, metrics: readonly string[]): PairedDesign | null {
   const study = plan.study as { pairing?: string; vary?: readonly VarianceSource[]; gamma?: number; equivalence?: number; seed: number };
   if (study.pairing !== 'paired' || metrics.length === 0) return null;
   const sort = planSortOf(plan, metrics);
-  const vary = study.vary ?? ['init', 'order', 'noise'];
+  const vary = study.vary ?? DEFAULT_VARY;
   const resplit = vary.includes('split');
   const baseDir = (plan.runs[0] as { baseDir?: string } | undefined)?.baseDir ?? '.';
   const ratios = plan.points.map((p) => {
@@ -39,7 +55,7 @@ export function pairedDesignOf(plan: AnyPlan, metrics: readonly string[]): Paire
   return {
     metric: sort.metric,
     lowerIsBetter: sort.lowerIsBetter,
-    gamma: study.gamma ?? 0.75,
+    gamma: study.gamma ?? DEFAULT_GAMMA,
     ...(study.equivalence !== undefined ? { equivalence: study.equivalence } : {}),
     seed: study.seed,
     testTrainRatio: (i) => ratios[i],
