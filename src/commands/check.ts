@@ -12,10 +12,9 @@ import { writeFileAtomic } from '../report/results-dir.js';
 import { checkOutputFile } from '../store/output-file.js';
 import { InputError } from '../errors.js';
 import { join } from 'node:path';
-import { rangesOf, summarize, summaryStatColumns } from '../report/summary.js';
-import { orderedResults } from '../report/write-results.js';
+import { summaryStatColumns } from '../report/summary.js';
+import { summarizeRuns } from '../report/stream/summarize-runs.js';
 import { throwIfViolated } from './finish.js';
-import { pairedDesignOf } from '../report/paired-design.js';
 
 export interface CheckOptions {
   readonly dir: string;
@@ -29,7 +28,7 @@ export interface CheckOptions {
 export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
   if (opts.junit) checkOutputFile(opts.junit, '--junit');
-  const saved = readResults(opts.dir);
+  const saved = await readResults(opts.dir);
   const { plan, metrics } = saved.set;
   const shard = saved.meta.shard;
   // Bounds hold for a whole study: judged on one shard, every point would see a fraction of its runs.
@@ -38,7 +37,7 @@ export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   const rawExpect = opts.config ? loadAnyStudy(opts.config).study.expect : plan.study.expect;
   const expectations = parseExpect(rawExpect.length ? rawExpect : undefined, source, { gridKeys: plan.gridKeys, columns: summaryStatColumns(metrics), points: plan.points.map((p) => p.values) });
   // range: the same bounded intervals summary.csv shows, so a bound on ci95_low is judged on what the user sees.
-  const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline, range: rangesOf(plan), paired: pairedDesignOf(plan, metrics) });
+  const { summary } = await summarizeRuns(saved.runsPath, saved.set);
   const verdicts = judge(expectations, summary, plan.gridKeys);
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, plan.study.name));
   if (!opts.quiet) {

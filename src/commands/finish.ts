@@ -12,12 +12,16 @@ import { junitXml } from '../check/junit.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { BoundsViolated } from '../errors.js';
 import { type AnyPlan, isCommandPlan } from '../plan/plan.js';
-import { renderValue, safeCell } from '../report/cells.js';
+import { renderValue } from '../report/cells.js';
 import { planSortOf, type SortBy } from '../report/columns.js';
 import { writeFileAtomic } from '../report/results-dir.js';
-import { rangesOf, summarize, summaryStatColumns, type SummaryRow } from '../report/summary.js';
+import { summaryStatColumns, type SummaryRow } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
-import { orderedResults, type ResultSet, writeFinalResults } from '../report/write-results.js';
+import { writeFinalResults } from '../report/write-results.js';
+import type { StudyResults } from '../report/stream/summarize-runs.js';
+import type { SummaryStream } from '../report/stream/summary-stream.js';
+import type { RunDigest } from '../report/digest/run-digest.js';
+import type { RunResult } from '../protocol.js';
 import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
@@ -30,7 +34,9 @@ import { stringify } from 'csv-stringify/sync';
 export interface FinishOptions {
   readonly dir: string;
   /** The study; its results are read back from dir/runs.csv (the log on disk), never taken from memory. */
-  readonly set: Pick<ResultSet, 'plan' | 'metrics' | 'baseline'>;
+  readonly set: StudyResults;
+  /** Each run of the plan as recorded in the rewritten runs.csv, once (the results are streamed, never held). */
+  readonly onRun?: (result: RunResult) => void;
   readonly expectations: readonly Expectation[];
   /** Write JUnit XML of the bounds here. */
   readonly junit?: string;
@@ -44,8 +50,6 @@ export interface Finished {
   readonly summary: SummaryRow[];
   readonly best: BestInGroup[];
   readonly verdicts: Verdict[];
-  /** The results as read back from the rewritten runs.csv. */
-  readonly set: ResultSet;
 }
 
 /** Validates the study's `expect:` list against the plan (before any run, so a typo costs a second). */
@@ -68,12 +72,14 @@ export function shownMetrics(metrics: readonly string[], sortMetric: string): st
 }
 
 /** "Which stddev is best for each placement", when the grid varies the placement and something else. */
-function bestPerPlacement(set: ResultSet, summary: SummaryRow[], runs: readonly TableRow[], { metric, lowerIsBetter }: SortBy): BestInGroup[] {
+function bestPerPlacement(set: StudyResults, summary: SummaryRow[], stream: SummaryStream, { metric, lowerIsBetter }: SortBy): BestInGroup[] {
   const { gridKeys } = set.plan;
   if (!gridKeys.includes('noise.placement') || gridKeys.length < 2) return [];
   const paired = pairedDesignOf(set.plan, set.metrics);
   const ratio = paired?.testTrainRatio(0);
-  return bestPerGroup(summary, runs, {
+  // Summary rows are the plan's points in order: a row's runs are its point's, kept by repeat in the stream.
+  const pointOf = new Map<TableRow, number>(summary.map((row, i) => [row, i]));
+  return bestPerGroup(summary, (row) => stream.sortValues(pointOf.get(row) ?? -1), {
     gridKeys, groupBy: 'noise.placement', metric, lowerIsBetter,
     ...(paired ? { paired: { gamma: paired.gamma, seed: paired.seed, ...(paired.equivalence !== undefined ? { equivalence: paired.equivalence } : {}), ...(ratio !== undefined ? { testTrainRatio: ratio } : {}) } } : {}),
   });
@@ -100,22 +106,11 @@ function factorsOf(plan: AnyPlan): readonly string[] | undefined {
   return study.vary;
 }
 
-/** runs.csv rows as the report reads them: grid-key cells, then numbers. */
-function runRows(set: ResultSet): TableRow[] {
-  return orderedResults(set).map((r) => {
-    const point = set.plan.points[r.pointIndex]!;
-    return {
-      ...Object.fromEntries(set.plan.gridKeys.map((k) => [k, safeCell(point.values[k])])),
-      repeat: r.repeat,
-      seed: r.seed,
-      ...Object.fromEntries(set.metrics.map((m) => [m, r.metrics[m] ?? null])),
-      seconds: r.seconds,
-      engine: r.engine,
-      status: r.status,
-      error: r.error ?? '',
-      run_id: r.runId,
-    };
-  });
+/** A variance study's rows (sweep variance), from each arm's sort metric by repeat, which the stream keeps. */
+function varianceOf(set: StudyResults, stream: SummaryStream, metric: string): VarianceRow[] | undefined {
+  if (!isVariancePlan(set.plan)) return undefined;
+  const results = set.plan.points.flatMap((p) => [...stream.sortValues(p.index)].map(([repeat, v]): RunResult => ({ runId: '', pointIndex: p.index, repeat, seed: 0, status: 'ok', engine: '', metrics: { [metric]: v }, seconds: 0 })));
+  return varianceRows(set.plan, results, metric);
 }
 
 /** history.csv rows with numbers as numbers, or undefined when no history was recorded. */
@@ -127,8 +122,9 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 }
 
 /** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
-async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
-  const variance = isVariancePlan(set.plan) ? { rows: varianceRows(set.plan, orderedResults(set), metric), metric, skipped: skippedSources(set.plan) } : undefined;
+async function reportHtml(dir: string, set: StudyResults, summary: SummaryRow[], { stream, digest }: { readonly stream: SummaryStream; readonly digest: RunDigest }, best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
+  const rows = varianceOf(set, stream, metric);
+  const variance = rows ? { rows, metric, skipped: skippedSources(set.plan) } : undefined;
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
@@ -138,7 +134,7 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
     name: set.plan.study.name,
     gridKeys: set.plan.gridKeys,
     summary,
-    runs,
+    runs: digest,
     // The dots' sample is seeded by the study: the same results draw the same dots.
     seed: set.plan.study.seed,
     lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
@@ -153,25 +149,29 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
   });
 }
 
+/** What the live page of a running sweep is drawn from: the study and the state its results streamed into. */
+export interface LiveResults extends StudyResults {
+  readonly stream: SummaryStream;
+  readonly digest: RunDigest;
+}
+
 /** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
-export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics) });
-  const sort = planSortOf(set.plan, set.metrics);
-  const runs = runRows(set);
-  return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, sort), sort, live);
+export async function liveReportHtml(dir: string, results: LiveResults, live: LiveProgress): Promise<string> {
+  const summary = results.stream.rows();
+  const sort = planSortOf(results.plan, results.metrics);
+  return reportHtml(dir, results, summary, results, bestPerPlacement(results, summary, results.stream, sort), sort, live);
 }
 
 export async function finishResults(opts: FinishOptions): Promise<Finished> {
-  const { dir, log } = opts;
-  const { summary, set } = writeFinalResults(dir, opts.set);
+  const { dir, log, set } = opts;
+  const { summary, stream, digest } = await writeFinalResults(dir, set, opts.onRun ? { onRun: opts.onRun } : {});
   const sort = planSortOf(set.plan, set.metrics);
   const { metric } = sort;
-  const runs = runRows(set);
-  const best = bestPerPlacement(set, summary, runs, sort);
+  const best = bestPerPlacement(set, summary, stream, sort);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
-  writeFileAtomic(join(dir, 'report.html'), await reportHtml(dir, set, summary, runs, best, sort));
+  writeFileAtomic(join(dir, 'report.html'), await reportHtml(dir, set, summary, { stream, digest }, best, sort));
   // A study of where the variance comes from (sweep variance): its table, in variance.csv and below the summary.
-  const variance: VarianceRow[] | undefined = isVariancePlan(set.plan) ? varianceRows(set.plan, orderedResults(set), metric) : undefined;
+  const variance = varianceOf(set, stream, metric);
   if (variance) writeFileAtomic(join(dir, 'variance.csv'), stringify(varianceCsvRows(variance, metric), { header: true, record_delimiter: '\n', cast: { number: (x) => String(x) } }));
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, set.plan.study.name));
@@ -203,7 +203,7 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
       for (const v of failed) log(`  FAIL ${v.message}`);
     }
   }
-  return { summary, best, verdicts, set };
+  return { summary, best, verdicts };
 }
 
 /** Exit code 1 when a bound is violated (after everything is written). */

@@ -9,16 +9,18 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { isCommandPlan } from '../plan/plan.js';
+import { type AnyPlan, isCommandPlan } from '../plan/plan.js';
 import { planMetrics } from '../plan/study.js';
 import { orderMetrics } from '../report/runs-header.js';
-import type { RunResult } from '../protocol.js';
-import { readResults, type SavedResults } from '../report/read-results.js';
-import { type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { csvText, readCsvLog } from '../report/runs-csv.js';
+import { currentStudyOf, planOf, readResults, type SavedResults } from '../report/read-results.js';
+import { readMeta, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { csvLines, parseRunColumns, runColumns } from '../report/runs-csv.js';
+import { checkRunsRow } from '../report/check-runs.js';
+import { planSortOf, seedColumnsOf } from '../report/columns.js';
+import { logRows, readLogHeader } from '../report/stream/csv-records.js';
+import { planOrder } from '../report/stream/plan-order.js';
 import type { SummaryRow } from '../report/summary.js';
-import { orderedRunsText } from '../report/write-results.js';
-import { tempPathFor } from '../store/atomic-write.js';
+import { AtomicWriter, tempPathFor } from '../store/atomic-write.js';
 import { makeDir, removePath, renamePath, syncDir } from '../store/disk.js';
 import { asUserFsError } from '../store/fs-errors.js';
 import { checkOutputFile } from '../store/output-file.js';
@@ -41,7 +43,7 @@ export interface MergeOutcome {
 }
 
 /** Checks that the directories are distinct shards of one study. */
-function checkShards(shards: readonly SavedResults[]): void {
+function checkShards(shards: readonly { readonly dir: string; readonly meta: StudyMeta }[]): void {
   const first = shards[0]!;
   const seen = new Map<number, string>();
   for (const s of shards) {
@@ -68,26 +70,69 @@ function checkNewOut(out: string): void {
   }
 }
 
+/**
+ * The shards' study: checked as one study by their meta.json, its plan rebuilt once (from the first shard; a
+ * shard whose config.yaml differs from the first's is checked by its own plan, then that plan is dropped).
+ */
+async function readShards(dirs: readonly string[]): Promise<SavedResults[]> {
+  const metas = dirs.map((dir) => ({ dir, meta: readMeta(dir) }));
+  checkShards(metas);
+  const plan = planOf(metas[0]!.dir, metas[0]!.meta);
+  const config = (dir: string) => asUserFsError('reading it', () => readFileSync(join(dir, 'config.yaml')));
+  const firstConfig = config(metas[0]!.dir);
+  const shards: SavedResults[] = [];
+  for (const { dir, meta } of metas) {
+    if (dir !== metas[0]!.dir && existsSync(join(dir, 'config.yaml')) && !config(dir).equals(firstConfig)) planOf(dir, meta);
+    // The rows are checked in the merge's own pass over them (mergeRuns).
+    shards.push(await readResults(dir, { plan, check: false }));
+  }
+  return shards;
+}
+
+/** Where each run of the plan is recorded across the shards: one byte per run for its status, two for its shard. */
+interface Recorded {
+  /** By plan.runs index: 0 no row, 1 ok, 2 failed (its latest row in its shard). */
+  readonly status: Uint8Array;
+  readonly runs: number;
+}
+
+/**
+ * One pass over each shard's runs.csv: every row checked (as readResults would), and each run of the plan
+ * found in one shard only. With `write`, every row is also written under the merged header, cell for cell.
+ */
+async function mergeRuns(shards: readonly SavedResults[], plan: AnyPlan, metrics: readonly string[], header: readonly string[] | null, write?: (cells: readonly (string | number)[]) => void): Promise<Recorded> {
+  const { indexOf } = planOrder(plan);
+  const shardOf = new Int16Array(plan.runs.length).fill(-1);
+  const status = new Uint8Array(plan.runs.length);
+  let runs = 0;
+  for (let k = 0; k < shards.length; k++) {
+    const shard = shards[k]!;
+    const context = { path: shard.runsPath, metrics: parseRunColumns(await readLogHeader(shard.runsPath), shard.runsPath).metrics, ...(currentStudyOf(plan, shard.set.metrics) ? { current: currentStudyOf(plan, shard.set.metrics)! } : {}) };
+    for await (const { row, line } of logRows(shard.runsPath)) {
+      if (!write) checkRunsRow(row, line, context);
+      write?.(header!.map((h) => row[h] ?? ''));
+      const index = indexOf.get(row.run_id!);
+      if (index === undefined) continue;
+      const twin = shardOf[index]!;
+      if (twin >= 0 && twin !== k) throw new InputError(`${shard.runsPath}: run ${row.run_id}: expected each run in one shard, found it in ${shards[twin]!.dir} too`);
+      if (twin < 0) runs++;
+      shardOf[index] = k;
+      status[index] = row.status === 'ok' ? 1 : 2;
+    }
+  }
+  return { status, runs };
+}
+
 export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
   const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
-  const shards = opts.dirs.map(readResults);
-  checkShards(shards);
+  const shards = await readShards(opts.dirs);
   const first = shards[0]!;
   const { plan, baseline } = first.set;
   // Shards of a run: study may each have learned some of its metrics: the merge has them all.
   const metrics = isCommandPlan(plan) ? orderMetrics(planMetrics(plan), shards.flatMap((s) => s.set.metrics)) : first.set.metrics;
 
-  const results = new Map<string, RunResult>();
-  const from = new Map<string, string>();
-  for (const shard of shards) {
-    for (const [id, result] of shard.set.results) {
-      const twin = from.get(id);
-      if (twin !== undefined) throw new InputError(`${join(shard.dir, 'runs.csv')}: run ${id}: expected each run in one shard, found it in ${twin} too`);
-      results.set(id, result);
-      from.set(id, shard.dir);
-    }
-  }
-  const missing = plan.runs.filter((r) => results.get(r.runId)?.status !== 'ok');
+  const recorded = await mergeRuns(shards, plan, metrics, null);
+  const missing = plan.runs.filter((_, i) => recorded.status[i] !== 1);
   if (missing.length > 0 && !opts.allowPartial) {
     throw new InputError(`${opts.dirs.join(' ')}: expected all ${plan.runs.length} runs of the study, found ${missing.length} missing or failed (first: run ${missing[0]!.runId}, repeat ${missing[0]!.repeat}); merge the missing shards or pass --allow-partial`);
   }
@@ -102,12 +147,27 @@ export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
     writeFileAtomic(join(building, 'config.yaml'), readFileSync(first.configPath));
     const meta: StudyMeta = { ...first.meta, shard: null };
     writeFileAtomic(join(building, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
-    // The shards' rows as they are on disk, cell for cell; the final rewrite orders them.
-    writeFileAtomic(join(building, 'runs.csv'), orderedRunsText(plan, metrics, shards.flatMap((s) => s.rows)));
-    const histories = opts.dirs.map((d) => join(d, 'history.csv')).filter((p) => existsSync(p)).map((p) => readCsvLog(p));
+    // The shards' rows as they are on disk, cell for cell, streamed; the final rewrite orders them.
+    const header = runColumns(plan.gridKeys, metrics, planSortOf(plan, metrics).metric, seedColumnsOf(plan));
+    const runsCsv = new AtomicWriter(join(building, 'runs.csv'));
+    try {
+      runsCsv.write(csvLines([header]));
+      await mergeRuns(shards, plan, metrics, header, (cells) => runsCsv.write(csvLines([cells])));
+      runsCsv.commit();
+    } finally {
+      runsCsv.abort();
+    }
+    const histories = opts.dirs.map((d) => join(d, 'history.csv')).filter((p) => existsSync(p));
     if (histories.length > 0) {
-      const header = histories[0]!.header;
-      writeFileAtomic(join(building, 'history.csv'), csvText(header, histories.flatMap((h) => h.rows.map((r) => header.map((c) => r[c] ?? '')))));
+      const header = await readLogHeader(histories[0]!);
+      const historyCsv = new AtomicWriter(join(building, 'history.csv'));
+      try {
+        historyCsv.write(csvLines([header]));
+        for (const path of histories) for await (const { row } of logRows(path)) historyCsv.write(csvLines([header.map((c) => row[c] ?? '')]));
+        historyCsv.commit();
+      } finally {
+        historyCsv.abort();
+      }
     }
     if (missing.length > 0 && !opts.quiet) log(`partial merge: ${missing.length} of ${plan.runs.length} runs missing or failed`);
     const { summary, verdicts } = await finishResults({
@@ -121,9 +181,9 @@ export async function mergeCommand(opts: MergeOptions): Promise<MergeOutcome> {
     });
     renamePath(building, opts.out); // all or nothing: --out appears complete, or not at all
     syncDir(dirname(opts.out));
-    if (!opts.quiet) log(`merged ${opts.dirs.length} shard(s), ${results.size} runs → ${opts.out}/`);
+    if (!opts.quiet) log(`merged ${opts.dirs.length} shard(s), ${recorded.runs} runs → ${opts.out}/`);
     throwIfViolated(verdicts);
-    return { summary, runs: results.size, missing: missing.length };
+    return { summary, runs: recorded.runs, missing: missing.length };
   } finally {
     removePath(building);
   }

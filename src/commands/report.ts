@@ -20,7 +20,7 @@ export async function reportCommand(opts: ReportOptions): Promise<void> {
   checkOutPathIsDir(opts.dir);
   const lock = await lockResultsDir(opts.dir, `sweep report ${opts.dir}`);
   try {
-    const saved = readResults(opts.dir);
+    const saved = await readResults(opts.dir);
     const { plan, metrics } = saved.set;
     await finishResults({ dir: opts.dir, set: saved.set, expectations: expectationsOf(plan, metrics, saved.configPath), log, ...(opts.quiet ? { quiet: true } : {}), ...(opts.json ? { json: true } : {}) });
   } finally {

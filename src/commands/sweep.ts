@@ -18,7 +18,7 @@ import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
 import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
 import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
-import { orderMetrics, widenedMetrics, widenRunsCsv } from '../report/runs-header.js';
+import { orderMetrics, widenedMetrics } from '../report/runs-header.js';
 import type { TrainFunction } from '../worker/run-function.js';
 import { checkOwnCode, estimateOwnCode, ownCodeLauncher } from './own-code.js';
 import { sortMetricName } from '../plan/command-config.js';
@@ -27,18 +27,24 @@ import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, readMeta, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
-import { parseRunColumns, readCsvLog, resultFromRow, runColumns } from '../report/runs-csv.js';
+import { parseRunColumns, runColumns } from '../report/runs-csv.js';
+import { logRows } from '../report/stream/csv-records.js';
 import type { SummaryRow } from '../report/summary.js';
-import { orderedResults, type ResultSet, rewriteRunsCsv } from '../report/write-results.js';
+import { orderedResults, resultSetOf, rewriteRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
-import { expectationsOf, finishResults, liveReportHtml, throwIfViolated } from './finish.js';
+import { expectationsOf, finishResults, type LiveResults, liveReportHtml, throwIfViolated } from './finish.js';
 import type { Expectation } from '../check/expect.js';
 import { STAT_SUFFIXES } from '../stats/summarize-group.js';
 import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
 import { planSortOf, seedColumnsOf } from '../report/columns.js';
 import { checkPlanData, describeData } from '../plan/check-data.js';
 import { savedStudy } from '../plan/saved-study.js';
+import { planOrder } from '../report/stream/plan-order.js';
+import { feedRuns } from '../report/stream/feed-runs.js';
+import { digestRun, pointCells, reportDigestOf, summaryStreamOf } from '../report/stream/summarize-runs.js';
+import { pairedDesignOf } from '../report/paired-design.js';
+import { readCsvLog as readWholeLog } from '../report/runs-csv.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -105,23 +111,48 @@ function resumeCommand(opts: SweepOptions, outDir: string): string {
   return parts.join(' ');
 }
 
-/** Previous results of this plan's runs (ok ones are reused; failed ones run again) and the stale rest. */
-function splitPrevious(plan: AnyPlan, rows: readonly Record<string, string>[], metrics: readonly string[]): { done: Map<string, RunResult>; stale: Record<string, string>[] } {
-  const byId = new Map(plan.runs.map((r) => [r.runId, r]));
-  const done = new Map<string, RunResult>();
-  const stale: Record<string, string>[] = [];
-  for (const row of rows) {
-    const task = byId.get(row.run_id ?? '');
-    if (!task) {
-      stale.push(row);
-      continue;
-    }
-    const result = resultFromRow(row, metrics, task.pointIndex);
-    if (result.status === 'ok') done.set(task.runId, result);
-  }
-  // Keep only one stale row per run id (the last): a stale run may have been retried.
-  const lastStale = new Map(stale.map((r) => [r.run_id ?? JSON.stringify(r), r]));
-  return { done, stale: [...lastStale.values()] };
+/** Which part of the live state a reused run goes to: the summary, the rest (digest, progress), or all. */
+type Reused = 'stream' | 'rest' | 'all';
+
+/** What a resumed sweep takes from its runs.csv: which runs are done (their results go to the live state), and how many stale. */
+interface Previous {
+  /** By plan.runs index: 1 when the run has an ok row (it is reused). */
+  readonly done: Uint8Array;
+  readonly reused: number;
+  /** Distinct run ids of rows the current plan does not have (kept, not reused). */
+  readonly stale: number;
+}
+
+/**
+ * Streams a resumed runs.csv (issue 13): the set of finished runs (a byte per run of the plan), never their
+ * rows; each reused run of this sweep's part goes to `onReused` (the live report's state). Ok runs are reused,
+ * failed ones run again; a run with several rows counts by its latest ok one. The runs of `firstPoint` (the
+ * paired baseline) go to the summary first ('stream'), and to the rest of the live state later ('rest').
+ */
+async function readPrevious(dir: string, plan: AnyPlan, metrics: readonly string[], firstPoint: number | null, inPart: Uint8Array, onReused: (r: RunResult, part: Reused) => void): Promise<Previous> {
+  const { indexOf } = planOrder(plan);
+  const done = new Uint8Array(plan.runs.length);
+  const stale = new Set<string>();
+  let reused = 0;
+  await feedRuns({
+    path: join(dir, 'runs.csv'),
+    plan,
+    metrics,
+    okOnly: true,
+    firstPoint,
+    onFirst: (r) => {
+      if (inPart[indexOf.get(r.runId)!]) onReused(r, 'stream');
+    },
+    onRun: (r) => {
+      const index = indexOf.get(r.runId)!;
+      done[index] = 1;
+      if (!inPart[index]) return;
+      reused++;
+      onReused(r, r.pointIndex === firstPoint ? 'rest' : 'all');
+    },
+    onStale: (row) => void stale.add(row.run_id ?? JSON.stringify(row)),
+  });
+  return { done, reused, stale: stale.size };
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
@@ -166,7 +197,6 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
   const required = planMetrics(plan);
   const shard = opts.shard ?? null;
   const tasks: readonly PlannedRun[] = selectShard<PlannedRun>(plan.runs, shard);
-  const taskIds = new Set(tasks.map((t) => t.runId));
 
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
@@ -188,13 +218,11 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
 
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
-  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, ownCode ? undefined : { metrics: required, runIds: new Set(plan.runs.map((r) => r.runId)) });
+  const order = planOrder(plan);
+  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, ownCode ? undefined : { metrics: required, runIds: order.indexOf });
   try {
     // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
     let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
-    const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
-    const todo = tasks.filter((t) => !done.has(t.runId));
-    const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
     const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
     const ranAs = opts.ranAs ?? `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
@@ -203,24 +231,36 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: ${ranAs}\n` + (ownCode ? '' : '# paths are absolute and data.sha256 pins the data, so this file re-runs from anywhere\n') + YAML.stringify(saved));
     writeFileAtomic(join(outDir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
 
-    const set = (): ResultSet => ({ plan, metrics, baseline, results, stale });
     const sort = planSortOf(plan, metrics);
-    // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first.
+    // A resumed directory whose columns changed (new grid keys or metrics) is rewritten to the new header first
+    // (new metric columns of a run: study come in blank), streamed from disk.
     const header = runColumns(plan.gridKeys, metrics, sort.metric, seedColumnsOf(plan));
-    if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) {
-      // Only new metric columns (a run: study that now requires more): widened from disk; else rewritten whole.
-      if (ownCode && opened.previous.header.every((h) => header.includes(h))) widenRunsCsv(outDir, header);
-      else rewriteRunsCsv(outDir, plan, metrics);
-    }
+    if (opened.previous && opened.previous.header.join('\u0000') !== header.join('\u0000')) await rewriteRunsCsv(outDir, plan, metrics);
+
+    // What the live page and the progress line show, fed as results come: O(1) per grid point and a number per
+    // run (summary-stream.ts), never the results themselves.
+    const inPart = new Uint8Array(plan.runs.length);
+    for (const t of tasks) inPart[order.indexOf.get(t.runId)!] = 1;
+    let liveState: LiveResults = { plan, metrics, baseline, stream: summaryStreamOf({ plan, metrics, baseline }), digest: reportDigestOf({ plan, metrics }) };
+    const cells = pointCells(plan);
+    const sums = new Map<number, { total: number; n: number }>();
+    const take = (r: RunResult, part: Reused = 'all'): void => {
+      if (part !== 'rest') liveState.stream.add(r);
+      if (part === 'stream') return;
+      digestRun(liveState.digest, cells, sort.metric, r);
+      addToSums(sums, r, sort.metric);
+    };
+    const paired = pairedDesignOf(plan, metrics) !== null ? baseline : null;
+    const previous = opened.previous ? await readPrevious(outDir, plan, metrics, paired, inPart, take) : { done: new Uint8Array(plan.runs.length), reused: 0, stale: 0 };
+    const todo = tasks.filter((t) => !previous.done[order.indexOf.get(t.runId)!]);
+    let done = previous.reused;
+    let failed = 0;
     if (opened.previous && !opts.quiet) {
-      log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
-      if (stale.length > 0) log(staleNote(stale.length, opened.previousMeta?.dataHashes, plan.dataHashes));
+      log(`resuming ${outDir}: ${previous.reused} of ${tasks.length} runs already done, ${todo.length} to run`);
+      if (previous.stale > 0) log(staleNote(previous.stale, opened.previousMeta?.dataHashes, plan.dataHashes));
     }
 
     const runLog = new RunLog(outDir, plan, metrics, sort.metric, opened.lock);
-    const sums = new Map<number, { total: number; n: number }>();
-    for (const r of results.values()) addToSums(sums, r, sort.metric);
-    let failed = 0;
     const everySeconds = opts.reportEvery ?? LIVE_REPORT_SECONDS;
     // The report's module (vega) is loaded only where a report is written; here before the live page's first
     // render, whose time sets how often it may render again.
@@ -228,7 +268,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     const live = everySeconds > 0 && todo.length > 0 ? startLiveReport({
       path: join(outDir, 'report.html'),
       everySeconds,
-      render: () => liveReportHtml(outDir, set(), { done: results.size, total: tasks.length, failed: [...results.values()].filter((r) => r.status !== 'ok').length, refreshSeconds: everySeconds, updated: new Date() }),
+      render: () => liveReportHtml(outDir, liveState, { done, total: tasks.length, failed, refreshSeconds: everySeconds, updated: new Date() }),
       onError: (err) => process.stderr.write(`sweep: warning: live report.html not updated: ${err instanceof Error ? err.message : String(err)}\n`),
     }) : undefined;
     const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
@@ -250,12 +290,16 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
         signal: stop.signal,
         onResult(result) {
           const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
-          if (wider) metrics = wider;
+          if (wider) {
+            metrics = wider;
+            // Earlier runs did not report the new metrics: their columns start empty.
+            liveState = { ...liveState, metrics: wider, stream: liveState.stream.widen(wider) };
+          }
           // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
           if (!runLog.record(result, wider)) return stop.abort('storage');
-          results.set(result.runId, result);
-          if (result.status === 'ok') addToSums(sums, result, sort.metric);
-          else {
+          done++;
+          take(result);
+          if (result.status !== 'ok') {
             failed++;
             if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
           }
@@ -285,26 +329,37 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       }
     }
     const judged = shard === null ? expectations : [];
-    const finished = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
+    // This part's runs as recorded: counted, and the first failure in plan order kept for the message.
+    let recorded = 0;
+    let failedNow = 0;
+    let firstFailure: { position: number; error: string } | undefined;
+    const onRun = (r: RunResult): void => {
+      const index = order.indexOf.get(r.runId)!;
+      if (!inPart[index]) return;
+      recorded++;
+      if (r.status === 'ok') return;
+      failedNow++;
+      const position = order.positionOf[index]!;
+      if (!firstFailure || position < firstFailure.position) firstFailure = { position, error: r.error ?? '' };
+    };
+    const finished = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, onRun, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
     const { summary, verdicts } = finished;
-    const current = orderedResults(finished.set).filter((r) => taskIds.has(r.runId));
 
-    const failedNow = current.filter((r) => r.status !== 'ok');
     if (!opts.quiet) {
       log('');
-      const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
-      log(`${current.length - failedNow.length} runs ok${reusedNote}${failedNow.length ? `, ${failedNow.length} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
+      const reusedNote = previous.reused > 0 ? ` (${previous.reused} reused)` : '';
+      log(`${recorded - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
       if (shard && expectations.length > 0) log(`expect: not judged on shard ${shard.index}/${shard.count} (it holds part of each grid point's runs); sweep merge judges the whole study`);
     }
     const signal = stop.received();
-    if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
+    if (signal) throw new Interrupted(`stopped by ${signal} after ${recorded} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
     if (badBound) throw badBound;
-    if (failedNow.length > 0) {
-      const why = stop.signal.aborted ? `stopped after ${failedNow.length} failures (--max-failures ${opts.maxFailures}); ` : '';
-      throw new RunsFailed(`${why}${failedNow.length} of ${tasks.length} runs failed (first: ${failedNow[0]!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
+    if (failedNow > 0) {
+      const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
+      throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed (first: ${firstFailure!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
     }
     throwIfViolated(verdicts);
-    return { outDir, plan, metrics, results: current, summary, reused: done.size, ...(live ? { liveReport: live.stats() } : {}) };
+    return withResults({ outDir, plan, metrics, summary, reused: previous.reused, ...(live ? { liveReport: live.stats() } : {}) }, inPart);
   } finally {
     await opened.lock.release();
   }
@@ -314,11 +369,17 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
   let reused = 0;
   let seconds: number[] = [];
   if (opts.resume && opts.out) {
-    const previous = readCsvLog(join(opts.out, 'runs.csv'));
-    const okRows = previous.rows.filter((r) => r.status === 'ok');
-    const ok = new Set(okRows.map((r) => r.run_id));
-    reused = tasks.filter((t) => ok.has(t.runId)).length;
-    seconds = okRows.map((r) => Number(r.seconds)).filter((x) => Number.isFinite(x));
+    // Streamed: the runs done (a byte per run of the plan) and the seconds of each ok row, not the rows.
+    const { indexOf } = planOrder(plan);
+    const ok = new Uint8Array(plan.runs.length);
+    for await (const { row } of logRows(join(opts.out, 'runs.csv'))) {
+      if (row.status !== 'ok') continue;
+      const index = indexOf.get(row.run_id ?? '');
+      if (index !== undefined) ok[index] = 1;
+      const s = Number(row.seconds);
+      if (Number.isFinite(s)) seconds.push(s);
+    }
+    reused = tasks.filter((t) => ok[indexOf.get(t.runId)!]).length;
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
   const todo = opts.resume ? tasks.length - reused : tasks.length;
@@ -332,6 +393,21 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
   const total = (estimate.seconds * todo) / tasks.length;
   const timed = estimate.timed === estimate.kinds ? `${estimate.kinds} kind(s) of run` : `${estimate.timed} of ${estimate.kinds} kinds of run, the others like the closest`;
   log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated on ${timed}: ${perRun})`);
+}
+
+/**
+ * The outcome, its `results` read back from runs.csv when first asked for: a sweep of a million runs never holds
+ * them, and the CLI never asks (runStudy() does, for the caller).
+ */
+function withResults(outcome: Omit<SweepOutcome, 'results'>, inPart: Uint8Array): SweepOutcome {
+  let results: RunResult[] | undefined;
+  const read = (): RunResult[] => {
+    const { plan, metrics, outDir } = outcome;
+    const { indexOf } = planOrder(plan);
+    const set = resultSetOf(plan, metrics, null, readWholeLog(join(outDir, 'runs.csv')).rows);
+    return orderedResults(set).filter((r) => inPart[indexOf.get(r.runId)!]);
+  };
+  return Object.defineProperty({ ...outcome }, 'results', { enumerable: true, get: () => (results ??= read()) }) as SweepOutcome;
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {

@@ -12,7 +12,8 @@ import { TEMP_SUFFIX } from '../store/atomic-write.js';
 import { makeDir, removePath } from '../store/disk.js';
 import { asUserFsError } from '../store/fs-errors.js';
 import { type DirLock, LOCK_NAME, lockResultsDir, OWNER_NAME } from '../store/lock.js';
-import { checkRunsTable, type CurrentStudy } from './check-runs.js';
+import { checkRunsLog, checkRunsTable, type CurrentStudy } from './check-runs.js';
+import { logRows, tornBytesOf } from './stream/csv-records.js';
 import { type CsvTable, readCsvLog } from './runs-csv.js';
 
 export { writeFileAtomic } from '../store/atomic-write.js';
@@ -84,8 +85,11 @@ export type DirMode = 'new' | 'resume' | 'force';
 
 export interface OpenedDir {
   readonly dir: string;
-  /** The previous runs.csv when resuming (checked; torn last line already cut off), else null. */
-  readonly previous: CsvTable | null;
+  /**
+   * The previous runs.csv's header when resuming (the file checked row by row, its torn last line already cut
+   * off; its rows are streamed by whoever needs them), else null.
+   */
+  readonly previous: { readonly header: string[] } | null;
   readonly previousMeta: StudyMeta | null;
   /** Held until the command ends: release it in a finally. */
   readonly lock: DirLock;
@@ -117,6 +121,17 @@ export function readLogCuttingTornLine(path: string, check?: (table: CsvTable) =
   return table;
 }
 
+/**
+ * readLogCuttingTornLine for a log of any size: `check` streams it (nothing is held), then a torn last line is
+ * cut off the file.
+ */
+export async function cutTornLine<T>(path: string, check: () => Promise<T>): Promise<T> {
+  const checked = await check();
+  const torn = tornBytesOf(path);
+  if (torn > 0) asUserFsError('cutting off its torn last line', () => truncateSync(path, statSync(path).size - torn));
+  return checked;
+}
+
 /** Entries of a directory that are results (anything but our lock), or [] when it does not exist. */
 function entriesOf(dir: string, exists: boolean): string[] {
   return exists ? asUserFsError('listing it', () => readdirSync(dir)).filter((n) => !OWN_ENTRIES.has(n)) : [];
@@ -145,12 +160,17 @@ export async function openResultsDir(dir: string, mode: DirMode, command: string
     if (mode === 'new' && now.length > 0) throw new InputError(`--out ${dir}: expected a new or empty results directory, found ${now.join(', ')} written by another process meanwhile`);
     for (const name of now) if (TEMP_SUFFIX.test(name)) removePath(join(dir, name)); // left by a crash mid-write
     if (mode === 'force') for (const name of [...RESULT_FILES, ...RESULT_DIRS]) asUserFsError('removing it (--force)', () => removePath(join(dir, name)));
-    let previous: CsvTable | null = null;
+    let previous: { header: string[] } | null = null;
     if (mode === 'resume') {
       const runsPath = join(dir, 'runs.csv');
-      previous = readLogCuttingTornLine(runsPath, (table) => checkRunsTable(table, runsPath, current));
+      previous = { header: await cutTornLine(runsPath, () => checkRunsLog(runsPath, current)) };
       const historyPath = join(dir, 'history.csv');
-      if (existsSync(historyPath)) readLogCuttingTornLine(historyPath);
+      if (existsSync(historyPath)) {
+        await cutTornLine(historyPath, async () => {
+          // Parsed through, as a CSV log: a file that is not one stops the resume before anything is written.
+          for await (const _ of logRows(historyPath)) void _;
+        });
+      }
     }
     return { dir, previous, previousMeta, lock };
   } catch (err) {

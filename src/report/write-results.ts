@@ -17,11 +17,12 @@ import type { AnyPlan } from '../plan/plan.js';
 import type { RunResult } from '../protocol.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { safeCell } from './cells.js';
-import { checkRunsTable } from './check-runs.js';
 import { type ColumnContext, orderSummaryColumns, planSortOf, seedColumnsOf } from './columns.js';
 import { csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
-import { rangesOf, summarize, type SummaryRow } from './summary.js';
-import { pairedDesignOf } from './paired-design.js';
+import type { SummaryRow } from './summary.js';
+import { planOrder } from './stream/plan-order.js';
+import { type RewrittenRuns, rewriteRunsLog, rowCells } from './stream/rewrite-runs.js';
+import { type StreamedSummary, type StudyResults, summarizeRuns } from './stream/summarize-runs.js';
 
 export interface ResultSet {
   readonly plan: AnyPlan;
@@ -73,43 +74,31 @@ export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline:
 export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
   const header = runColumns(plan.gridKeys, metrics, planSortOf(plan, metrics).metric, seedColumnsOf(plan));
   const rank = planRanks(plan);
-  const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
-  const seedsOf = new Map(plan.runs.map((r) => [r.runId, r.seeds as unknown as Record<string, number>]));
+  const { indexOf } = planOrder(plan);
   const latest = latestRows(rows);
   const current = [...latest.values()].filter((r) => rank.has(r.run_id!)).sort((a, b) => rank.get(a.run_id!)! - rank.get(b.run_id!)!);
   const others = [...latest.values()].filter((r) => !rank.has(r.run_id!));
-  const cells = (row: Record<string, string>): (string | number)[] => {
-    const point = plan.points[pointOf.get(row.run_id!) ?? -1];
-    // A row written before runs.csv had seed_* columns gets its seeds from the plan (the same run, the same seeds).
-    const seeds = seedsOf.get(row.run_id!);
-    return header.map((h) => (point && plan.gridKeys.includes(h) ? safeCell(point.values[h]) : row[h] || (h.startsWith('seed_') && seeds ? String(seeds[h.slice(5)] ?? '') : row[h] ?? '')));
-  };
+  const cells = (row: Record<string, string>) => rowCells(plan, header, row, indexOf.get(row.run_id!));
   const out = [...current, ...others].map(cells);
   if (out.length !== latest.size) throw new Error(`runs.csv rewrite would keep ${out.length} of ${latest.size} runs`);
   return csvText(header, out);
 }
 
 /**
- * Rewrites `dir/runs.csv` in plan order from the log on disk (the caller holds the directory's lock).
- * @returns the rows now in the file
+ * Rewrites `dir/runs.csv` in plan order from the log on disk (the caller holds the directory's lock), streamed
+ * (stream/rewrite-runs.ts).
  */
-export function rewriteRunsCsv(dir: string, plan: AnyPlan, metrics: readonly string[]): Record<string, string>[] {
-  const path = join(dir, 'runs.csv');
-  const log = readCsvLog(path);
-  checkRunsTable(log, path);
-  const text = orderedRunsText(plan, metrics, log.rows);
-  writeFileAtomic(path, text);
-  return readCsvLog(path).rows;
+export async function rewriteRunsCsv(dir: string, plan: AnyPlan, metrics: readonly string[]): Promise<RewrittenRuns> {
+  return rewriteRunsLog(dir, plan, metrics);
 }
 
 /** history.csv in plan order, keeping only rows of runs whose result is recorded (others are done again). */
-export function rewriteHistoryCsv(dir: string, set: ResultSet): void {
+export function rewriteHistoryCsv(dir: string, plan: AnyPlan, recorded: (runId: string) => boolean): void {
   const path = join(dir, 'history.csv');
   if (!existsSync(path)) return;
   const { header, rows } = readCsvLog(path);
-  const order = planRanks(set.plan);
-  const recorded = new Set([...set.results.keys(), ...set.stale.map((r) => r.run_id!)]);
-  const kept = rows.filter((r) => recorded.has(r.run_id!));
+  const order = planRanks(plan);
+  const kept = rows.filter((r) => recorded(r.run_id!));
   const rank = (r: Record<string, string>) => order.get(r.run_id!) ?? Number.MAX_SAFE_INTEGER;
   kept.sort((a, b) => rank(a) - rank(b) || Number(a.epoch) - Number(b.epoch)); // stable: metrics keep their order
   writeFileAtomic(path, csvText(header, kept.map((r) => header.map((h) => r[h] ?? ''))));
@@ -122,15 +111,14 @@ export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[], con
 }
 
 /**
- * Every final file of a results directory from its runs.csv log; returns the summary rows and the result set
- * read back from the rewritten file (what every later step must use).
+ * Every final file of a results directory from its runs.csv log: runs.csv rewritten in plan order, history.csv
+ * likewise, summary.csv; returns the summary and what it was computed from, streamed from the rewritten
+ * runs.csv (what every later step must use). `onRun` sees each run of the plan once, as recorded there.
  */
-export function writeFinalResults(dir: string, set: Pick<ResultSet, 'plan' | 'metrics' | 'baseline'>): { summary: SummaryRow[]; set: ResultSet } {
-  const rows = rewriteRunsCsv(dir, set.plan, set.metrics);
-  const onDisk = resultSetOf(set.plan, set.metrics, set.baseline, rows);
-  rewriteHistoryCsv(dir, onDisk);
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics) });
-  writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
-  return { summary, set: onDisk };
+export async function writeFinalResults(dir: string, set: StudyResults, opts: { readonly onRun?: (result: RunResult) => void } = {}): Promise<StreamedSummary> {
+  const rewritten = await rewriteRunsCsv(dir, set.plan, set.metrics);
+  rewriteHistoryCsv(dir, set.plan, rewritten.has);
+  const streamed = await summarizeRuns(join(dir, 'runs.csv'), set, { deduped: true, ...(opts.onRun ? { onRun: opts.onRun } : {}) });
+  writeSummaryCsv(dir, streamed.summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
+  return streamed;
 }
-

@@ -50,30 +50,21 @@ export interface BestOptions {
  * Ties on the mean keep summary order (the first row wins); their p-value is then high, so not distinguishable.
  *
  * @param summary summary rows (grid keys and `<metric>_mean`); rows whose mean is null are left out
- * @param runs run rows (grid keys, `status`, `repeat`, the metric); only status "ok" runs count
+ * @param runs run rows (grid keys, `status`, `repeat`, the metric; only status "ok" runs count), or a summary
+ *   row's values of the metric by repeat (a summary streamed from runs.csv keeps those: report/stream/)
  * @param options grid keys, group key, metric, alpha (default 0.05), paired
  * @returns one entry per group, in the order groups first appear in `summary`
  * @throws {RangeError} when groupBy is not a grid key or alpha is not in (0, 1)
  * @example
  * bestPerGroup(summary, runs, { gridKeys: ['noise.placement', 'noise.stddev'], groupBy: 'noise.placement', metric: 'test_accuracy' });
  */
-export function bestPerGroup(summary: readonly TableRow[], runs: readonly TableRow[], options: BestOptions): BestInGroup[] {
+export function bestPerGroup(summary: readonly TableRow[], runs: readonly TableRow[] | ((row: TableRow) => ReadonlyMap<number, number>), options: BestOptions): BestInGroup[] {
   const { gridKeys, groupBy, metric, alpha = DEFAULT_ALPHA, lowerIsBetter = false, paired } = options;
   const sign = lowerIsBetter ? -1 : 1;
   if (!gridKeys.includes(groupBy)) throw new RangeError(`bestPerGroup: expected groupBy to be a grid key (${gridKeys.join(', ')}), found "${groupBy}"`);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`bestPerGroup: expected alpha in (0, 1), found ${alpha}`);
 
-  const samples = new Map<string, Map<number, number>>();
-  for (const run of runs) {
-    if (run.status !== 'ok') continue;
-    const value = Number(run[metric] ?? NaN);
-    if (run[metric] === '' || !Number.isFinite(value)) continue;
-    const key = pointKey(run, gridKeys);
-    const byRepeat = samples.get(key) ?? new Map<number, number>();
-    byRepeat.set(run.repeat === undefined || run.repeat === null ? byRepeat.size : Number(run.repeat), value);
-    samples.set(key, byRepeat);
-  }
-  const of = (row: TableRow) => samples.get(pointKey(row, gridKeys)) ?? new Map<number, number>();
+  const of = typeof runs === 'function' ? runs : samplesByPoint(runs, gridKeys, metric);
 
   const groups = new Map<string, TableRow[]>();
   for (const row of summary) {
@@ -98,4 +89,19 @@ export function bestPerGroup(summary: readonly TableRow[], runs: readonly TableR
     const pValue = others.length === 0 ? null : adjusted[0]!;
     return { group, best, runnerUp: others[0] ?? null, pValue, distinguishable: pValue === null ? null : pValue < alpha, contenders };
   });
+}
+
+/** Each summary row's values of `metric` by repeat, from run rows. */
+function samplesByPoint(runs: readonly TableRow[], gridKeys: readonly string[], metric: string): (row: TableRow) => ReadonlyMap<number, number> {
+  const samples = new Map<string, Map<number, number>>();
+  for (const run of runs) {
+    if (run.status !== 'ok') continue;
+    const value = Number(run[metric] ?? NaN);
+    if (run[metric] === '' || !Number.isFinite(value)) continue;
+    const key = pointKey(run, gridKeys);
+    const byRepeat = samples.get(key) ?? new Map<number, number>();
+    byRepeat.set(run.repeat === undefined || run.repeat === null ? byRepeat.size : Number(run.repeat), value);
+    samples.set(key, byRepeat);
+  }
+  return (row) => samples.get(pointKey(row, gridKeys)) ?? new Map<number, number>();
 }

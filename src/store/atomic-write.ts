@@ -5,7 +5,8 @@
  * a quota or a crash at any point leaves the old file whole; the temporary file is removed on failure.
  * See disk.ts for why this is not `write-file-atomic`.
  */
-import { constants, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { closeFd, openForWrite, removePath, renamePath, syncDir, syncFd, writeAll } from './disk.js';
 import { isErrno, userFsError } from './fs-errors.js';
@@ -43,5 +44,112 @@ export function writeFileAtomic(path: string, text: string | Uint8Array): void {
     removePath(tmp);
     if (isErrno(err) && err.path === tmp) err.path = path; // the user knows the file, not our temporary name
     throw userFsError(err, `writing ${basename(path)}`, `${path} was left as it was`) ?? err;
+  }
+}
+
+/** Bytes gathered before each write of an AtomicWriter (one write(2) per MiB, not one per row). */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A file too large to hold in memory (runs.csv of a million runs), written piece by piece with the protocol
+ * of writeFileAtomic: into a temporary file beside the target, fsynced, read back and only then renamed over
+ * it. What is read back is compared by length and sha256 with what was written, instead of byte for byte
+ * with a copy kept in memory. commit() or abort() must end it (abort in a finally: it is a no-op after commit).
+ */
+export class AtomicWriter {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  private readonly hash = createHash('sha256');
+  private length = 0;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private done = false;
+
+  /** @throws as writeFileAtomic */
+  constructor(private readonly path: string) {
+    this.tmp = tempPathFor(path);
+    this.guard(() => {
+      this.fd = openForWrite(this.tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL);
+    });
+  }
+
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= CHUNK_BYTES) this.guard(() => this.flush());
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    writeAll(this.fd!, chunk);
+    this.hash.update(chunk);
+    this.length += chunk.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Everything written: the target is replaced. @throws as writeFileAtomic (the target is then untouched) */
+  commit(): void {
+    this.guard(() => {
+      this.flush();
+      syncFd(this.fd!);
+      closeFd(this.fd!);
+      this.fd = undefined;
+      const back = readBackHash(this.tmp);
+      if (back.length !== this.length || back.sha256 !== this.hash.digest('hex')) throw Object.assign(new Error(`${this.tmp}: read back ${back.length} of ${this.length} bytes, or other bytes than written`), { code: 'EIO', path: this.tmp });
+      renamePath(this.tmp, this.path);
+      syncDir(dirname(this.path));
+      this.done = true;
+    });
+  }
+
+  /** Gives up: the temporary file is removed, the target untouched. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.fd !== undefined) closeFd(this.fd);
+    this.fd = undefined;
+    removePath(this.tmp);
+  }
+
+  /** Runs a step; a failure removes the temporary file and becomes the one-line error writeFileAtomic gives. */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (err) {
+      this.abort();
+      if (isErrno(err) && err.path === this.tmp) err.path = this.path;
+      throw userFsError(err, `writing ${basename(this.path)}`, `${this.path} was left as it was`) ?? err;
+    }
+  }
+}
+
+/** Replaces `path`, all or nothing, with what `produce` writes piece by piece (an AtomicWriter). */
+export function writeFileAtomicFrom(path: string, produce: (write: (data: string | Uint8Array) => void) => void): void {
+  const writer = new AtomicWriter(path);
+  try {
+    produce((data) => writer.write(data));
+    writer.commit();
+  } finally {
+    writer.abort();
+  }
+}
+
+/** Length and sha256 of a file, read in pieces (as writeFileAtomic reads back, with node:fs itself). */
+function readBackHash(path: string): { length: number; sha256: string } {
+  const fd = openSync(path, constants.O_RDONLY);
+  try {
+    const hash = createHash('sha256');
+    const buf = Buffer.alloc(CHUNK_BYTES);
+    let length = 0;
+    for (let n = readSync(fd, buf, 0, buf.length, length); n > 0; n = readSync(fd, buf, 0, buf.length, length)) {
+      hash.update(buf.subarray(0, n));
+      length += n;
+    }
+    return { length, sha256: hash.digest('hex') };
+  } finally {
+    closeSync(fd);
   }
 }

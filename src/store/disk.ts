@@ -124,6 +124,16 @@ export function readBytes(path: string): Buffer {
   }
 }
 
+/** Opens a results file for reading, for a stream over it (errno errors name the file; a 'read' fault applies). */
+export function openForRead(path: string): number {
+  if (fails('read', path)) throw errnoError(fault!.code, 'open', path);
+  try {
+    return openSync(path, constants.O_RDONLY);
+  } catch (err) {
+    return withPath(err, path);
+  }
+}
+
 /** Cuts a file back to `size` bytes (undoing a partial append: needs no free space). */
 export function truncateFd(fd: number, size: number): void {
   ftruncateSync(fd, size);

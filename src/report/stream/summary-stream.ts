@@ -59,16 +59,16 @@ const OK = 1;
 const FAILED = 2;
 
 export class SummaryStream {
-  private readonly state: PointState[];
-  private readonly sortIndex: number;
+  private state: PointState[];
+  private sortIndex: number;
   private readonly paired: PairedDesign | null;
   /** Paired: the baseline's metrics by repeat, and whether its run of each repeat came. */
-  private readonly baselineValues: RepeatValues[] = [];
+  private baselineValues: RepeatValues[] = [];
   private readonly baselineRuns = new RepeatValues();
   private readonly waiting = new Map<number, Waiting[]>();
   private complete = false;
 
-  constructor(private readonly input: SummaryStreamInput) {
+  constructor(private input: SummaryStreamInput) {
     this.paired = input.paired ?? null;
     const sortMetric = this.paired?.metric ?? input.sortMetric;
     this.sortIndex = input.metrics.indexOf(sortMetric);
@@ -123,6 +123,31 @@ export class SummaryStream {
         this.waiting.set(run.repeat, list);
       }
     }
+  }
+
+  /**
+   * The same runs under a longer metric list (a run: study learns its metrics from its runs): the runs so far
+   * did not report the new ones, whose samples start empty. Returns this stream.
+   * @throws {RangeError} when a metric of the stream is missing from `metrics`
+   */
+  widen(metrics: readonly string[]): SummaryStream {
+    const old = this.input.metrics;
+    const from = metrics.map((m) => old.indexOf(m));
+    const lost = old.find((m) => !metrics.includes(m));
+    if (lost !== undefined) throw new RangeError(`SummaryStream.widen: expected every metric of the stream, found "${lost}" missing`);
+    const remap = <T>(xs: readonly T[], fresh: (i: number) => T): T[] => from.map((j, i) => (j >= 0 ? xs[j]! : fresh(i)));
+    this.input = { ...this.input, metrics };
+    this.sortIndex = metrics.indexOf(this.paired?.metric ?? this.input.sortMetric);
+    if (this.baselineValues.length > 0) this.baselineValues = remap(this.baselineValues, () => new RepeatValues());
+    this.state = this.state.map((s) => ({
+      ...s,
+      samples: remap(s.samples, () => new RunningSample()),
+      diffs: s.diffs ? remap(s.diffs, (i) => (i === this.sortIndex ? null : new PairedDifferences())) : null,
+    }));
+    for (const list of this.waiting.values()) {
+      list.forEach((w, k) => (list[k] = { point: w.point, values: Float64Array.from(from, (j) => (j >= 0 ? w.values[j]! : NaN)) }));
+    }
+    return this;
   }
 
   /** Every baseline run has been added: a later run whose baseline repeat is missing waits no more. */

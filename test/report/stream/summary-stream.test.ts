@@ -12,7 +12,8 @@ import type { GridPoint } from '../../../src/plan/plan.js';
 import type { RunResult } from '../../../src/protocol.js';
 import type { PairedDesign } from '../../../src/report/paired-design.js';
 import { SummaryStream } from '../../../src/report/stream/summary-stream.js';
-import { summarize, type SummaryRow } from '../../../src/report/summary.js';
+import { summarize } from '../../../src/report/summary.js';
+import { expectSameRows } from '../../helpers/same-rows.js';
 
 const METRICS = ['test_accuracy', 'test_loss', 'train_accuracy', 'extra'];
 
@@ -59,21 +60,6 @@ function shuffled<T>(xs: readonly T[], rng: Xoshiro128): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
-}
-
-/** Every cell equal: the same columns in the same order, strings and nulls exactly, numbers to 1e-12. */
-export function expectSameRows(actual: readonly SummaryRow[], expected: readonly SummaryRow[], what: string): void {
-  expect(actual.length, what).to.equal(expected.length);
-  expected.forEach((want, r) => {
-    const got = actual[r]!;
-    expect(Object.keys(got), `${what}: row ${r} columns`).to.deep.equal(Object.keys(want));
-    for (const [column, w] of Object.entries(want)) {
-      const g = got[column];
-      const where = `${what}: row ${r}, ${column}: ${String(g)} vs ${String(w)}`;
-      if (typeof w === 'number' && typeof g === 'number') expect(Math.abs(g - w), where).to.be.at.most(1e-12 * Math.max(1, Math.abs(w)));
-      else expect(g, where).to.equal(w);
-    }
-  });
 }
 
 const CASES: Case[] = [
