@@ -9,9 +9,12 @@
  *  2. throughput of a 40-run sweep on 1 and on 2 workers;
  *  3. RSS before and after 1,000 short runs through the pool;
  *  4. the tutorial's study (4 placements × 30 repeats × 4000 epochs) on 2 workers;
- *  5. what a run of the user's own command costs over the command itself (bench/own-code-overhead.ts).
+ *  5. what a run of the user's own command costs over the command itself (bench/own-code-overhead.ts);
+ *  6. results at scale: a sweep of 50,000 and one of 200,000 one-epoch runs, a merge of 4 shards of the larger,
+ *     peak RSS, runs/s, report.html's size, and the streamed summary against the in-memory one (bench/scale.ts).
  *
- * Flags: --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study.
+ * Flags: --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study,
+ * --only SECTION (one of engines, pool, memory, study, own-code, scale: that section alone).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,9 +35,19 @@ import { poolLauncher } from '../src/launch/pool.js';
 import { makePlan } from '../src/plan/plan.js';
 import type { RunTask } from '../src/protocol.js';
 import { ownCodeOverhead } from './own-code-overhead.js';
+import { scaleCheck } from './scale.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const smoke = process.argv.includes('--smoke');
+const SECTIONS = ['engines', 'pool', 'memory', 'study', 'own-code', 'scale'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
+  process.stderr.write(`bench: --only: expected one of ${SECTIONS.join(', ')}, found ${JSON.stringify(only ?? '')}\n`);
+  process.exit(2);
+}
+/** Whether a section runs: all of them, or the one --only names. */
+const runs = (section: (typeof SECTIONS)[number]): boolean => only === undefined || only === section;
 const EPOCHS = smoke ? 20 : 4000;
 const REPEATS = smoke ? 1 : 3;
 
@@ -118,12 +131,29 @@ function row(cells: (string | number)[]): string {
 
 async function main(): Promise<void> {
   console.log(`noise-sweep benchmark${smoke ? ' (smoke: tiny sizes, figures meaningless)' : ''} — node ${process.version}, ${new Date().toISOString()}`);
+  if (runs('engines')) await engines();
+  if (runs('pool')) await pool();
+  if (runs('memory')) await memory();
+  // 4. The tutorial's study on 2 workers, through the real sweep command.
+  if (runs('study') && !process.argv.includes('--skip-study')) {
+    const out = mkdtempSync(join(tmpdir(), 'bench-study-'));
+    const start = performance.now();
+    await sweepCommand({ config: join(root, 'configs/tutorial/all.yaml'), out: join(out, 'r'), workers: 2, set: smoke ? ['train.epochs=20', 'repeats=2'] : [], quiet: true });
+    const seconds = (performance.now() - start) / 1000;
+    rmSync(out, { recursive: true, force: true });
+    console.log('\n4. tutorial study (4 placements × %s repeats × %d epochs) on 2 workers: %s s', smoke ? 2 : 30, EPOCHS, seconds.toFixed(1));
+    console.log('   target: under 60 s');
+  }
+  if (runs('own-code')) console.log('\n' + (await ownCodeOverhead(root, smoke)).join('\n'));
+  if (runs('scale')) console.log('\n' + (await scaleCheck(root, smoke)).join('\n'));
+}
+
+/** 1. One tutorial run, side by side. */
+async function engines(): Promise<void> {
   const [task] = tasksOf('configs/tutorial/pre.yaml', [`train.epochs=${EPOCHS}`]);
   const config = task!.config;
   const data = loadDataset(config.data, task!.baseDir);
   const backend = await initBackend(false);
-
-  // 1. One tutorial run, side by side.
   const fused = await timeIt(() => fusedEngine.train(config, data, task!.seed));
   const tfjsLoop = await timeIt(() => tfjsEngine.train({ ...config, train: { ...config.train, engine: 'tfjs' } }, data, task!.seed), smoke ? 1 : 1);
   const fit = await timeIt(() => modelFit(config, data), 1);
@@ -136,8 +166,10 @@ async function main(): Promise<void> {
   console.log(row([`tfjs model.fit (${backend})`, fit.toFixed(3), (fit / fused).toFixed(1)]));
   console.log(row(['PyTorch eager, 1 thread', torch === null ? 'n/a' : torch.toFixed(3), torch === null ? 'no torch' : (torch / fused).toFixed(2)]));
   console.log('   targets: fused ≥ 1× PyTorch (aim 3×); ≥ 15× tfjs model.fit');
+}
 
-  // 2. Pool throughput: 40 runs on 1 and 2 workers.
+/** 2. Pool throughput: 40 runs on 1 and 2 workers. */
+async function pool(): Promise<void> {
   const forty = tasksOf('configs/tutorial/pre.yaml', [`train.epochs=${EPOCHS}`, `repeats=${smoke ? 4 : 40}`]);
   const one = await throughput(1, forty);
   const two = await throughput(2, forty);
@@ -145,8 +177,10 @@ async function main(): Promise<void> {
   console.log(row(['1 worker', one.toFixed(2), '']));
   console.log(row(['2 workers', two.toFixed(2), `${(two / one).toFixed(2)}×`]));
   console.log('   target: 2 workers ≥ 1.8× one');
+}
 
-  // 3. Memory over 1,000 short runs through the pool (workers are reused: leaks would accumulate).
+/** 3. Memory over 1,000 short runs through the pool (workers are reused: leaks would accumulate). */
+async function memory(): Promise<void> {
   const short = tasksOf('configs/tutorial/pre.yaml', ['train.epochs=20', `repeats=${smoke ? 50 : 1000}`]);
   const launcher = poolLauncher(2);
   await launcher.run(short.slice(0, 20), { onResult: () => {} }); // warm-up: threads, datasets, engines
@@ -156,19 +190,6 @@ async function main(): Promise<void> {
   await launcher.close();
   console.log('\n3. RSS over %d short runs (2 workers): %s MB → %s MB (%s MB)', short.length, before.toFixed(0), after.toFixed(0), (after - before >= 0 ? '+' : '') + (after - before).toFixed(1));
   console.log('   target: grows by less than 50 MB');
-
-  // 4. The tutorial's study on 2 workers, through the real sweep command.
-  if (!process.argv.includes('--skip-study')) {
-    const out = mkdtempSync(join(tmpdir(), 'bench-study-'));
-    const start = performance.now();
-    await sweepCommand({ config: join(root, 'configs/tutorial/all.yaml'), out: join(out, 'r'), workers: 2, set: smoke ? ['train.epochs=20', 'repeats=2'] : [], quiet: true });
-    const seconds = (performance.now() - start) / 1000;
-    rmSync(out, { recursive: true, force: true });
-    console.log('\n4. tutorial study (4 placements × %s repeats × %d epochs) on 2 workers: %s s', smoke ? 2 : 30, EPOCHS, seconds.toFixed(1));
-    console.log('   target: under 60 s');
-  }
-
-  console.log('\n' + (await ownCodeOverhead(root, smoke)).join('\n'));
 }
 
 await main();

@@ -7,7 +7,7 @@ import { createReadStream, fstatSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { InputError } from '../../errors.js';
 import { closeFd, openForRead } from '../../store/disk.js';
-import { userFsError } from '../../store/fs-errors.js';
+import { isErrno, userFsError } from '../../store/fs-errors.js';
 
 /** The tail is searched for the last newline in pieces of this size. */
 const TAIL_CHUNK = 1 << 16;
@@ -21,10 +21,15 @@ export interface LogRow {
   readonly ordinal: number;
 }
 
-function openLog(path: string): number {
+/** Opens a log and finds where its complete lines end; errors (a directory in its place) name the file. */
+function openLog(path: string): { fd: number; size: number; complete: number } {
+  let fd: number | undefined;
   try {
-    return openForRead(path);
+    fd = openForRead(path);
+    return { fd, ...completeBytes(fd) };
   } catch (err) {
+    if (fd !== undefined) closeFd(fd);
+    if (isErrno(err) && err.path === undefined) err.path = path;
     throw userFsError(err, 'reading it', '', true) ?? err;
   }
 }
@@ -44,19 +49,14 @@ function completeBytes(fd: number): { size: number; complete: number } {
 
 /** Bytes of a torn last line that every reader here leaves out (0 when the file ends with a newline). */
 export function tornBytesOf(path: string): number {
-  const fd = openLog(path);
-  try {
-    const { size, complete } = completeBytes(fd);
-    return size - complete;
-  } finally {
-    closeFd(fd);
-  }
+  const { fd, size, complete } = openLog(path);
+  closeFd(fd);
+  return size - complete;
 }
 
 /** Every complete record of the file, the header first, with the line it ends on. */
 async function* records(path: string): AsyncGenerator<{ record: string[]; line: number }> {
-  const fd = openLog(path);
-  const { complete } = completeBytes(fd);
+  const { fd, complete } = openLog(path);
   if (complete === 0) {
     closeFd(fd);
     return;

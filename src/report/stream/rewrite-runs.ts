@@ -111,7 +111,7 @@ export async function rewriteRunsLog(dir: string, plan: AnyPlan, metrics: readon
   } catch (err) {
     // The scratch file is ours: the user knows runs.csv.
     if (isErrno(err) && err.path === scratchPath) err.path = path;
-    throw userFsError(err, 'rewriting it in plan order', `${path} was left as it was`) ?? err;
+    throw userFsError(err, 'writing runs.csv', `${path} was left as it was`) ?? err;
   } finally {
     if (scratch !== undefined) closeFd(scratch);
     removePath(scratchPath);
