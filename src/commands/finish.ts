@@ -26,7 +26,10 @@ import { bestPerGroup, type BestInGroup } from '../stats/best-per-group.js';
 import type { TableRow } from '../stats/table-row.js';
 import { pointLabel } from '../check/where.js';
 import type { LiveProgress } from '../report/html.js';
-import { readCsvLog } from '../report/runs-csv.js';
+import { logRows } from '../report/stream/csv-records.js';
+import { type Curve, CurveStream, epochsToDraw } from '../report/charts/learning-curves.js';
+import { chooseRoles } from '../report/charts/roles.js';
+import { pointCells } from '../report/stream/summarize-runs.js';
 import { pairedDesignOf } from '../report/paired-design.js';
 import { isVariancePlan, renderVarianceTable, skippedSources, varianceCsvRows, varianceRows, type VarianceRow } from '../report/variance-rows.js';
 import { stringify } from 'csv-stringify/sync';
@@ -113,12 +116,19 @@ function varianceOf(set: StudyResults, stream: SummaryStream, metric: string): V
   return varianceRows(set.plan, results, metric);
 }
 
-/** history.csv rows with numbers as numbers, or undefined when no history was recorded. */
-function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | undefined {
+/**
+ * The learning curves of history.csv, streamed twice (its epochs, then the rows of the epochs drawn), or
+ * undefined when no history was recorded. Cells as numbers but for the grid keys, metric and run id.
+ */
+async function historyCurves(dir: string, plan: StudyResults['plan']): Promise<Curve[] | undefined> {
   const path = join(dir, 'history.csv');
   if (!existsSync(path)) return undefined;
-  const keys = new Set(gridKeys);
-  return readCsvLog(path).rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, keys.has(k) || k === 'metric' || k === 'run_id' || v === '' ? v : Number(v)])));
+  const epochs = new Set<number>();
+  for await (const { row } of logRows(path)) epochs.add(Number(row.epoch));
+  const text = new Set([...plan.gridKeys, 'metric', 'run_id']);
+  const stream = new CurveStream(chooseRoles(plan.gridKeys, pointCells(plan)), epochsToDraw([...epochs]));
+  for await (const { row } of logRows(path)) stream.add(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, text.has(k) || v === '' ? v : Number(v)])));
+  return stream.curves();
 }
 
 /** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
@@ -126,7 +136,7 @@ async function reportHtml(dir: string, set: StudyResults, summary: SummaryRow[],
   const rows = varianceOf(set, stream, metric);
   const variance = rows ? { rows, metric, skipped: skippedSources(set.plan) } : undefined;
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
-  const history = historyRows(dir, set.plan.gridKeys);
+  const curves = await historyCurves(dir, set.plan);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
   const { renderReport } = await import('../report/html.js');
   const paired = pairedDesignOf(set.plan, set.metrics);
@@ -139,7 +149,7 @@ async function reportHtml(dir: string, set: StudyResults, summary: SummaryRow[],
     seed: set.plan.study.seed,
     lowerIsBetter: (m: string) => (m === metric ? sortLower : lowerIsBetter(m)),
     sortMetric: metric,
-    ...(history ? { history } : {}),
+    ...(curves ? { curves } : {}),
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
     ...(live ? { live } : {}),

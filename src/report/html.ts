@@ -10,7 +10,7 @@ import { accuracyVsXSpec } from './charts/accuracy-vs-x.js';
 import { boxPlotSpec } from './charts/box-plots.js';
 import { EXACT_LIMIT } from './digest/box-stats.js';
 import { digestRuns, RunDigest } from './digest/run-digest.js';
-import { learningCurvesSpec } from './charts/learning-curves.js';
+import { type Curve, learningCurvesSpec } from './charts/learning-curves.js';
 import { renderSvg } from './charts/render-svg.js';
 import { chooseRoles } from './charts/roles.js';
 import { FONT } from './charts/theme.js';
@@ -43,6 +43,8 @@ export interface ReportInput {
   readonly seed?: number;
   /** history.csv rows (grid keys, repeat, epoch, metric, value), when train.history was on. */
   readonly history?: readonly TableRow[];
+  /** Or the learning curves already aggregated from them, streamed (charts/learning-curves.ts's CurveStream). */
+  readonly curves?: readonly Curve[];
   /** bestPerGroup's answer, with the metric and grid key it was asked for. */
   readonly best?: { readonly metric: string; readonly groupBy: string; readonly groups: readonly BestInGroup[] };
   /** Summary rows that are the baseline the p-values compare with. */
@@ -217,7 +219,7 @@ ${input.factors ? `<li>Factors of variability: ${escapeHtml(input.factors.join('
       ),
     );
   }
-  const curves = input.history && input.history.length > 0 ? learningCurvesSpec({ history: input.history, roles }) : null;
+  const curves = input.curves && input.curves.length > 0 ? learningCurvesSpec({ curves: input.curves, roles }) : input.history && input.history.length > 0 ? learningCurvesSpec({ history: input.history, roles }) : null;
   if (curves) {
     parts.push(section('Learning curves', `<p class="note">Mean over repeats; band: ± one standard deviation of single runs. ${roles.x ? ` Grey dashed: points where ${escapeHtml(roles.x)} made no difference (the reference), in every panel.` : ''}</p>\n<figure>${await svg(curves)}</figure>`));
   }

@@ -22,6 +22,7 @@ import { csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
 import type { SummaryRow } from './summary.js';
 import { planOrder } from './stream/plan-order.js';
 import { type RewrittenRuns, rewriteRunsLog, rowCells } from './stream/rewrite-runs.js';
+import { rewriteHistoryLog } from './stream/rewrite-history.js';
 import { type StreamedSummary, type StudyResults, summarizeRuns } from './stream/summarize-runs.js';
 
 export interface ResultSet {
@@ -117,7 +118,7 @@ export function writeSummaryCsv(dir: string, summary: readonly SummaryRow[], con
  */
 export async function writeFinalResults(dir: string, set: StudyResults, opts: { readonly onRun?: (result: RunResult) => void } = {}): Promise<StreamedSummary> {
   const rewritten = await rewriteRunsCsv(dir, set.plan, set.metrics);
-  rewriteHistoryCsv(dir, set.plan, rewritten.has);
+  await rewriteHistoryLog(dir, set.plan, rewritten.has);
   const streamed = await summarizeRuns(join(dir, 'runs.csv'), set, { deduped: true, ...(opts.onRun ? { onRun: opts.onRun } : {}) });
   writeSummaryCsv(dir, streamed.summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
   return streamed;

@@ -4,8 +4,7 @@
  * noise) as a grey dashed line in every panel.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { mean } from '../../stats/mean.js';
-import { sampleStd } from '../../stats/sample-std.js';
+import { RunningSample } from '../../stats/running-sample.js';
 import type { TableRow } from '../../stats/table-row.js';
 import { cellText, labelOf, type Roles } from './roles.js';
 import { CONFIG } from './theme.js';
@@ -19,10 +18,8 @@ const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89
 /** Reference curves (points where the x key made no difference, e.g. no noise): grey and dashed. */
 const REFERENCE_COLOR = '#7a7a7a';
 
-export interface CurvesInput {
-  readonly history: readonly TableRow[];
-  readonly roles: Roles;
-}
+/** history.csv rows, or the curves already aggregated from them (a CurveStream's). */
+export type CurvesInput = { readonly history: readonly TableRow[]; readonly roles: Roles } | { readonly curves: readonly Curve[]; readonly roles: Roles };
 
 export interface Curve {
   panel: string;
@@ -62,38 +59,59 @@ export function epochsToDraw(epochs: readonly number[]): Set<number> {
 }
 
 /**
- * Mean and ± 1 sd per (panel, curve, metric, epoch). Reference curves (x blank) are copied into every panel
- * that has curves of its own, so each panel compares with them; they get no panel of their own then.
+ * Mean and ± 1 sd per (panel, curve, metric, epoch), from history rows seen one at a time: a RunningSample per
+ * group of the epochs drawn (at most MAX_EPOCHS_DRAWN), whatever the number of runs (issue 13: history.csv is
+ * streamed, never held). Reference curves (x blank) are copied into every panel that has curves of its own,
+ * so each panel compares with them; they get no panel of their own then.
  */
-export function aggregateCurves(history: readonly TableRow[], roles: Roles): Curve[] {
-  const keep = epochsToDraw(history.map((h) => Number(h.epoch)));
-  const groups = new Map<string, { panel: string; curve: string; reference: boolean; metric: string; epoch: number; values: number[] }>();
-  for (const h of history) {
+export class CurveStream {
+  private readonly groups = new Map<string, { panel: string; curve: string; reference: boolean; metric: string; epoch: number; values: RunningSample }>();
+
+  /** @param keep the epochs to draw (epochsToDraw of every epoch the history has) */
+  constructor(private readonly roles: Roles, private readonly keep: ReadonlySet<number>) {}
+
+  add(h: TableRow): void {
+    const { roles } = this;
     const epoch = Number(h.epoch);
     const value = Number(h.value);
-    if (!keep.has(epoch) || h.value === '' || h.value === null || !Number.isFinite(value)) continue;
+    if (!this.keep.has(epoch) || h.value === '' || h.value === null || !Number.isFinite(value)) return;
     const panel = roles.panel ? cellText(h, roles.panel) : '';
     const reference = roles.x !== undefined && cellText(h, roles.x) === '';
     const xText = roles.x === undefined ? '' : reference ? panel || 'reference' : cellText(h, roles.x);
     const curve = [xText, labelOf(h, roles.series)].filter((t) => t !== '').join(', ');
     const metric = String(h.metric);
     const key = JSON.stringify([panel, curve, metric, epoch]);
-    const g = groups.get(key) ?? { panel, curve, reference, metric, epoch, values: [] };
-    g.values.push(value);
-    groups.set(key, g);
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { panel, curve, reference, metric, epoch, values: new RunningSample() };
+      this.groups.set(key, g);
+    }
+    g.values.add(value);
   }
-  const curves = [...groups.values()].map((g): Curve => {
-    const m = mean(g.values);
-    const s = sampleStd(g.values) ?? 0;
-    return { panel: g.panel, curve: g.curve, reference: g.reference, metric: g.metric, epoch: g.epoch, mean: m, low: m - s, high: m + s, n: g.values.length };
-  });
-  const panels = [...new Set(curves.filter((c) => !c.reference).map((c) => c.panel))];
-  if (panels.length === 0) return curves;
-  return [...curves.filter((c) => !c.reference), ...curves.filter((c) => c.reference).flatMap((c) => panels.map((panel) => ({ ...c, panel })))];
+
+  curves(): Curve[] {
+    const curves = [...this.groups.values()].map((g): Curve => {
+      const { n, mean, m2 } = g.values.moments();
+      // ± one sample standard deviation (0 for a single run), as sampleStd of the values.
+      const s = n < 2 ? 0 : Math.sqrt(m2 / (n - 1));
+      return { panel: g.panel, curve: g.curve, reference: g.reference, metric: g.metric, epoch: g.epoch, mean, low: mean - s, high: mean + s, n };
+    });
+    const panels = [...new Set(curves.filter((c) => !c.reference).map((c) => c.panel))];
+    if (panels.length === 0) return curves;
+    return [...curves.filter((c) => !c.reference), ...curves.filter((c) => c.reference).flatMap((c) => panels.map((panel) => ({ ...c, panel })))];
+  }
 }
 
-export function learningCurvesSpec({ history, roles }: CurvesInput): TopLevelSpec | null {
-  const data = aggregateCurves(history, roles);
+/** CurveStream over history rows in memory. */
+export function aggregateCurves(history: readonly TableRow[], roles: Roles): Curve[] {
+  const stream = new CurveStream(roles, epochsToDraw(history.map((h) => Number(h.epoch))));
+  for (const h of history) stream.add(h);
+  return stream.curves();
+}
+
+export function learningCurvesSpec(input: CurvesInput): TopLevelSpec | null {
+  const { roles } = input;
+  const data = 'curves' in input ? input.curves : aggregateCurves(input.history, roles);
   if (data.length === 0) return null;
   const panels = [...new Set(data.map((d) => d.panel))];
   const references = new Set(data.filter((d) => d.reference).map((d) => d.curve));
