@@ -11,12 +11,14 @@ import { type DataOptions, flagOf } from './commands/data.js';
 import { GENERATOR_KEYS, type GeneratorName } from './config/schema.js';
 import type { ReportOptions } from './commands/report.js';
 import type { MergeOptions } from './commands/merge.js';
+import type { VarianceOptions } from './commands/variance.js';
 import { parseShard, shardFromEnv } from './launch/shard.js';
 import { LIMIT_NAMES, type LimitName } from './config/schema/limits.js';
 
 export type Command =
   | { readonly kind: 'sweep'; readonly options: SweepOptions }
   | { readonly kind: 'merge'; readonly options: MergeOptions }
+  | { readonly kind: 'variance'; readonly options: VarianceOptions }
   | { readonly kind: 'data'; readonly options: DataOptions }
   | { readonly kind: 'check'; readonly options: CheckOptions }
   | { readonly kind: 'report'; readonly options: ReportOptions }
@@ -54,6 +56,9 @@ function wholeNumber(flag: string, value: unknown, min: number): number | undefi
   }
   return value;
 }
+
+/** Runs per source in `sweep variance` when --repeats is not given: enough for a standard deviation within about −30 %/+80 % (95 %). */
+const DEFAULT_VARIANCE_REPEATS = 10;
 
 /** --limit name=N pairs (a limit name from config/schema/limits.ts, a whole number ≥ 1). */
 function parseLimits(pairs: readonly unknown[]): Partial<Record<LimitName, number>> {
@@ -134,6 +139,49 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
           .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' }),
       (args) => {
         command = { kind: 'merge', options: { dirs: args.dirs.map(String), out: args.out, allowPartial: args['allow-partial'], json: args.json, ...(args.junit !== undefined ? { junit: args.junit } : {}) } };
+      },
+    )
+    .command(
+      'variance <config>',
+      'where one grid point\'s spread comes from: N runs varying each source of randomness alone (init, order, noise, split), and all together',
+      (y) =>
+        y
+          .positional('config', { type: 'string', demandOption: true, describe: 'YAML study file' })
+          .option('point', { type: 'string', array: true, describe: 'the grid point: --point noise.placement=pre --point noise.stddev=0.1 (needed when the grid has more than one)' })
+          .option('repeats', { type: 'number', describe: 'runs per source (default 10)' })
+          .option('out', { type: 'string', describe: 'results directory (default: results/<name>-variance-<timestamp>/)' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the cores)' })
+          .option('set', { type: 'string', array: true, describe: 'override any key: --set train.epochs=100 (YAML value)' })
+          .option('limit', { type: 'string', array: true, describe: 'raise a limit: --limit gridPoints=500000' })
+          .option('resume', { type: 'boolean', default: false, describe: 'continue --out: run only the missing runs' })
+          .option('force', { type: 'boolean', default: false, describe: 'start --out over, removing its results' })
+          .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread' })
+          .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
+          .option('report-every', { type: 'number', describe: 'seconds between rewrites of report.html while it runs (default 5; 0: only at the end)' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
+      (args) => {
+        if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
+        const reportEvery = wholeNumber('report-every', args['report-every'], 0);
+        command = {
+          kind: 'variance',
+          options: {
+            config: args.config,
+            point: (args.point ?? []).map(String),
+            repeats: wholeNumber('repeats', args.repeats, 2) ?? DEFAULT_VARIANCE_REPEATS,
+            set: (args.set ?? []).map(String),
+            ...(args.out !== undefined ? { out: args.out } : {}),
+            workers: wholeNumber('workers', args.workers, 1) ?? availableParallelism(),
+            ...(args.limit !== undefined ? { limits: parseLimits(args.limit) } : {}),
+            resume: args.resume,
+            force: args.force,
+            inline: args.inline,
+            json: args.json,
+            dryRun: args['dry-run'],
+            quiet: args.quiet,
+            ...(reportEvery !== undefined ? { reportEvery } : {}),
+          },
+        };
       },
     )
     .command(
