@@ -9,3 +9,4 @@ export { hiddenLayer } from './forward';
 export { backwardColumns2, deltaBackRow, kernelGradRow, outputBackRow } from './backward';
 export { adamStep, sgdStep } from './optimizer';
 export { lstmBackward, lstmForward } from './lstm';
+export { convBackward, convForward } from './conv';

@@ -11,39 +11,11 @@
  * c and h rows × (T + 1) × U; tanhC rows × T × U; scratch dz 4U, dh, dc, dhPrev U each.
  */
 import { hostExp, hostTanhRange } from './host';
-import { load2f32, loadf32 } from './simd';
+import { axpyF32, axpyF64, dotPairsF32, loadf32 } from './simd';
 
 @inline
 function sigmoid(z: f64): f64 {
   return 1 / (1 + hostExp(-z));
-}
-
-/** dst[0..n) += v · w[0..n) (w float32), column by column; n even (4U). */
-@inline
-function axpyF32(dst: usize, v: f64, w: usize, n: i32): void {
-  const vv = f64x2.splat(v);
-  for (let j = 0; j < n; j += 2) {
-    const p = dst + (<usize>j << 3);
-    v128.store(p, f64x2.add(v128.load(p), f64x2.mul(vv, load2f32(w + (<usize>j << 2)))));
-  }
-}
-
-/** dst[0..n) += v · src[0..n) (src float64); n even. */
-@inline
-function axpyF64(dst: usize, v: f64, src: usize, n: i32): void {
-  const vv = f64x2.splat(v);
-  for (let j = 0; j < n; j += 2) {
-    const o = <usize>j << 3;
-    v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(vv, v128.load(src + o))));
-  }
-}
-
-/** Σ_j w[j]·d[j] (w float32) as the reference's two partial sums, even j and odd j, added at the end; n even. */
-@inline
-function dotPairs(w: usize, d: usize, n: i32): f64 {
-  let acc = f64x2.splat(0);
-  for (let j = 0; j < n; j += 2) acc = f64x2.add(acc, f64x2.mul(load2f32(w + (<usize>j << 2)), v128.load(d + (<usize>j << 3))));
-  return f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
 }
 
 export function lstmForward(
@@ -153,13 +125,13 @@ export function lstmBackward(
         const xv = load<f64>(xo + (<usize>k << 3));
         const wo = <usize>(k * G);
         if (xv != 0) axpyF64(gKernel + (wo << 3), xv, dz, G);
-        if (wantDx) store<f64>(dxo + (<usize>k << 3), dotPairs(kernel + (wo << 2), dz, G));
+        if (wantDx) store<f64>(dxo + (<usize>k << 3), dotPairsF32(kernel + (wo << 2), dz, G));
       }
       for (let k = 0; k < U; k++) {
         const hv = load<f64>(h + prev + (<usize>k << 3));
         const wo = <usize>(k * G);
         if (hv != 0) axpyF64(gRecurrent + (wo << 3), hv, dz, G);
-        store<f64>(dhPrev + (<usize>k << 3), dotPairs(recurrent + (wo << 2), dz, G));
+        store<f64>(dhPrev + (<usize>k << 3), dotPairsF32(recurrent + (wo << 2), dz, G));
       }
       memory.copy(dh, dhPrev, U8);
     }
