@@ -34,6 +34,7 @@ interface HiddenPointers {
 
 /** The fused network on the WebAssembly kernel (see above): one kernel instance and memory per network. */
 export class WasmNet implements Net {
+  readonly outputs = 1;
   readonly params: Float32Array;
   readonly grads: Float64Array;
   readonly output: Float64Array;
