@@ -12,10 +12,18 @@ import { taskMetrics } from '../metrics.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
 import type { Trainable } from './trainable.js';
 
+interface EvalSet {
+  readonly name: string;
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  /** The whole set's predictions, when they come in several passes. */
+  whole?: Float64Array;
+}
+
 /** Evaluates a network on a dataset; reuse one per run (it keeps index and output views). */
 export class Evaluator {
   private readonly identity: Int32Array;
-  private readonly sets: readonly { name: string; x: Float32Array; y: Float32Array; predictions: Float64Array }[];
+  private readonly sets: readonly EvalSet[];
 
   constructor(
     private readonly net: Trainable,
@@ -29,19 +37,18 @@ export class Evaluator {
     this.identity = new Int32Array(rows);
     for (let i = 0; i < rows; i++) this.identity[i] = i;
     this.sets = [
-      { name: 'train', x: data.xTrain, y: data.yTrain, predictions: net.output.subarray(0, data.nTrain * net.outputs) },
-      { name: 'test', x: data.xTest, y: data.yTest, predictions: net.output.subarray(0, data.nTest * net.outputs) },
+      { name: 'train', x: data.xTrain, y: data.yTrain },
+      { name: 'test', x: data.xTest, y: data.yTest },
     ];
   }
 
   /** Metrics in the order metricNames() lists them. */
   evaluate(): Record<string, number> {
     const out: Record<string, number> = {};
-    const { net, identity, spec } = this;
+    const { spec } = this;
     if (spec.noise !== 'on') {
       for (const set of this.sets) {
-        net.forward(set.x, identity, 0, set.y.length, null);
-        for (const [metric, value] of Object.entries(this.score(set.predictions, set.y))) out[`${set.name}_${metric}`] = value;
+        for (const [metric, value] of Object.entries(this.score(this.predict(set, null), set.y))) out[`${set.name}_${metric}`] = value;
       }
     }
     if (spec.noise !== 'off') {
@@ -50,13 +57,36 @@ export class Evaluator {
         // Summed as the tfjs engine sums them, value / samples at a time.
         const sums: Record<string, number> = {};
         for (let s = 0; s < spec.samples; s++) {
-          net.forward(set.x, identity, 0, set.y.length, rng);
-          for (const [metric, value] of Object.entries(this.score(set.predictions, set.y))) sums[metric] = (sums[metric] ?? 0) + value / spec.samples;
+          for (const [metric, value] of Object.entries(this.score(this.predict(set, rng), set.y))) sums[metric] = (sums[metric] ?? 0) + value / spec.samples;
         }
         for (const [metric, value] of Object.entries(sums)) out[`${set.name}_${metric}_noisy`] = value;
       }
     }
     return out;
+  }
+
+  /**
+   * Predictions for a whole set: one pass, as the tfjs engine makes it, or, when the set has more rows than a
+   * pass takes, passes of net.maxRows rows copied into one array. Only noise-off passes are split (a split
+   * pass gives the same numbers: rows do not interact); a noisy pass draws each site's block for the whole
+   * set, so the network is built to take whole sets when eval.noise asks for noise.
+   */
+  private predict(set: EvalSet, rng: Xoshiro128 | null): Float64Array {
+    const { net, identity } = this;
+    const n = set.y.length;
+    const k = net.outputs;
+    if (n <= net.maxRows) {
+      net.forward(set.x, identity, 0, n, rng);
+      return net.output.subarray(0, n * k);
+    }
+    if (rng !== null) throw new Error(`Evaluator: a noisy pass over ${n} rows needs a network that takes them at once (it takes ${net.maxRows})`);
+    set.whole ??= new Float64Array(n * k);
+    for (let start = 0; start < n; start += net.maxRows) {
+      const count = Math.min(net.maxRows, n - start);
+      net.forward(set.x, identity, start, count, null);
+      set.whole.set(net.output.subarray(0, count * k), start * k);
+    }
+    return set.whole;
   }
 
   private score(p: Float64Array, y: Float32Array): Record<string, number> {

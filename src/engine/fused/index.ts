@@ -37,7 +37,7 @@ import { fusedUnsupported } from '../support.js';
 import { Evaluator } from './evaluate.js';
 import { ACTIVATIONS, FusedNet, type Net, type NetSpec } from './net.js';
 import { noisePlan } from './noise-plan.js';
-import { ChainNet } from './plan/chain-net.js';
+import { ChainNet, chainBytes, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
 import type { Trainable } from './trainable.js';
 import { wasmKernelAvailable } from './wasm-kernel.js';
 import { WasmNet } from './wasm-net.js';
@@ -82,10 +82,28 @@ function tutorialNet(kernel: FusedKernel, config: RunConfig, data: Dataset, init
   return net;
 }
 
-/** Any other model: its compiled chain of layer kernels (plan/build.ts), weights from the tfjs engine's initializer. */
+/**
+ * Rows a noise-off evaluation pass of the chain takes at once: enough to amortize a pass, few enough that
+ * big sets (a CNN's 10,000 test images) do not need buffers for all of their rows.
+ */
+const EVAL_ROWS = 256;
+
+/**
+ * Any other model: its compiled chain of layer kernels (plan/build.ts), weights from the tfjs engine's
+ * initializer. It takes a batch, or EVAL_ROWS rows when evaluating, or whole sets when eval.noise draws
+ * noise over them. @throws Error, before allocating, when its buffers would exceed MEMORY_LIMIT_BYTES.
+ */
 function chainNet(config: RunConfig, data: Dataset, initSeed: number): Trainable {
   const { input, outputs } = layoutOf(config, data);
-  return new ChainNet({ config, input, outputs, initSeed, maxRows: Math.max(data.nTrain, data.nTest) });
+  const largest = Math.max(data.nTrain, data.nTest);
+  const evalRows = config.eval.noise === 'off' ? Math.min(largest, EVAL_ROWS) : largest;
+  const spec = { config, input, outputs, initSeed, maxRows: Math.max(Math.min(config.train.batchSize, data.nTrain), evalRows) };
+  const bytes = chainBytes(spec);
+  if (bytes > MEMORY_LIMIT_BYTES) {
+    const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+    throw new Error(`the network needs ${gb(bytes)} for passes of ${spec.maxRows} rows, more than the fused engine's ${gb(MEMORY_LIMIT_BYTES)}: use fewer filters or units, smaller inputs${config.eval.noise === 'off' ? ' or a smaller train.batchSize' : ', a smaller test set or eval.noise: off'}`);
+  }
+  return new ChainNet(spec);
 }
 
 /** null when the fused engine can train the config, else a short reason (the shared check, then this engine's own). */

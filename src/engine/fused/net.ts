@@ -101,6 +101,7 @@ export function clippedBce(p: number, y: number): number {
 /** The TypeScript implementation: the reference for the WebAssembly kernel, and the fallback without it. */
 export class FusedNet implements Net {
   readonly outputs = 1;
+  readonly maxRows: number;
   readonly params: Float32Array;
   readonly grads: Float64Array;
   readonly output: Float64Array;
@@ -140,6 +141,7 @@ export class FusedNet implements Net {
     if (this.activation < 0) throw new Error(`FusedNet: unknown activation ${spec.activation}`);
     this.noise = spec.noise;
     const maxRows = spec.maxRows;
+    this.maxRows = maxRows;
 
     let total = 0;
     for (let l = 0; l + 1 < sizes.length; l++) total += sizes[l]! * sizes[l + 1]! + sizes[l + 1]!;

@@ -14,6 +14,8 @@ export interface Trainable {
   readonly output: Float64Array;
   /** Output units per row. */
   readonly outputs: number;
+  /** Most rows one forward pass takes. */
+  readonly maxRows: number;
   /**
    * Forward pass over rows `order[start]`, …, `order[start + count - 1]` of `x`; with `noiseRng` the noise
    * sites are active (training phase), with null the network is deterministic (inference).

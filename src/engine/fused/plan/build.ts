@@ -73,22 +73,25 @@ export function buildPlan({ config, input, outputs, initSeed, maxRows, arena }: 
   const hidden = hiddenLayers(config.model);
   const outputLayer: LayerSpec = { type: 'dense', units: outputs, activation: 'linear' };
   const shapes = layerShapes(hidden, input);
-  const initial = initialLayerWeights([...hidden, outputLayer], shapes, initSeed);
+  const layers = [...hidden, outputLayer];
+  // A counting arena only needs the sizes: the initial weights of a big model are not drawn to be thrown away.
+  const initial = arena.counting ? null : initialLayerWeights(layers, shapes, initSeed);
+  const sizes = initial?.map((ws) => ws.map((w) => w.values.length)) ?? weightSizes(layers, shapes);
 
   // One flat float32 array of weights (and one of gradients), each layer's weights views of it, in tfjs' order.
-  const total = initial.reduce((s, ws) => s + ws.reduce((t, w) => t + w.values.length, 0), 0);
+  const total = sizes.reduce((s, ws) => s + ws.reduce((t, n) => t + n, 0), 0);
   const params = arena.f32(total);
   const grads = arena.f64(total);
   let at = 0;
-  const views: ParamViews[] = initial.map((ws) => {
+  const views: ParamViews[] = sizes.map((ws, i) => {
     const values: Float32Array[] = [];
     const g: Float64Array[] = [];
-    for (const w of ws) {
-      params.set(w.values, at);
-      values.push(params.subarray(at, at + w.values.length));
-      g.push(grads.subarray(at, at + w.values.length));
-      at += w.values.length;
-    }
+    ws.forEach((n, j) => {
+      if (initial !== null) params.set(initial[i]![j]!.values, at);
+      values.push(params.subarray(at, at + n));
+      g.push(grads.subarray(at, at + n));
+      at += n;
+    });
     return { values, grads: g };
   });
 
@@ -147,4 +150,26 @@ export function buildPlan({ config, input, outputs, initSeed, maxRows, arena }: 
 function activationOf(spec: LayerSpec): Extract<LayerSpec, { type: 'dense' }>['activation'] {
   if (spec.type === 'dense' || spec.type === 'conv1d' || spec.type === 'conv2d') return spec.activation;
   throw new Error(`plan: a ${spec.type} layer has no activation of its own`);
+}
+
+/**
+ * The number of values of each weight of each layer, in initialLayerWeights' order, without drawing them
+ * (test/engine/fused/plan/build.test.ts holds the two equal).
+ */
+export function weightSizes(layers: readonly LayerSpec[], inputs: readonly (readonly number[])[]): number[][] {
+  return layers.map((layer, i) => {
+    const channels = inputs[i]![inputs[i]!.length - 1]!;
+    switch (layer.type) {
+      case 'dense':
+        return [channels * layer.units, layer.units];
+      case 'conv1d':
+        return [layer.kernelSize * channels * layer.filters, layer.filters];
+      case 'conv2d':
+        return [layer.kernelSize * layer.kernelSize * channels * layer.filters, layer.filters];
+      case 'lstm':
+        return [channels * 4 * layer.units, layer.units * 4 * layer.units, 4 * layer.units];
+      default:
+        return [];
+    }
+  });
 }

@@ -8,7 +8,7 @@ import type { Xoshiro128 } from '../../rng/xoshiro128.js';
 import { computeStepMask } from '../layers/masking.js';
 import { makeOptimizer, type Optimizer, type OptimizerKind } from '../optimizer.js';
 import type { Trainable } from '../trainable.js';
-import { type Arena, HeapArena } from './arena.js';
+import { type Arena, CountingArena, HeapArena } from './arena.js';
 import { buildPlan, type Plan } from './build.js';
 import { sizeOf } from './kernel.js';
 
@@ -21,8 +21,24 @@ export interface ChainSpec {
   readonly maxRows: number;
 }
 
+/**
+ * Most bytes one network's buffers may take. Above it a run fails at once with a message saying what it
+ * needs, instead of the process running out of memory: a conv2d of 3000 filters over 64 × 64 images, 64
+ * rows a pass, would take about 25 GB (two such runs once made the kernel kill the process on this 23 GB
+ * machine). tfjs' wasm backend cannot grow past 2 GiB either; a worker per core shares the machine.
+ */
+export const MEMORY_LIMIT_BYTES = 2 ** 30;
+
+/** The bytes a network of `spec` takes, counted without allocating them. */
+export function chainBytes(spec: ChainSpec): number {
+  const arena = new CountingArena();
+  new ChainNet(spec, arena);
+  return arena.bytes;
+}
+
 export class ChainNet implements Trainable {
   readonly plan: Plan;
+  readonly maxRows: number;
   readonly params: Float32Array;
   readonly grads: Float64Array;
   readonly output: Float64Array;
@@ -40,6 +56,7 @@ export class ChainNet implements Trainable {
 
   constructor(spec: ChainSpec, arena: Arena = new HeapArena()) {
     this.plan = buildPlan({ ...spec, arena });
+    this.maxRows = spec.maxRows;
     const { plan } = this;
     this.params = plan.params;
     this.grads = plan.grads;
