@@ -8,9 +8,10 @@ import type { Xoshiro128 } from '../../rng/xoshiro128.js';
 import { computeStepMask } from '../layers/masking.js';
 import { makeOptimizer, type Optimizer, type OptimizerKind } from '../optimizer.js';
 import type { Trainable } from '../trainable.js';
+import { CopyingWasmAdam } from '../wasm-adam.js';
 import { type Arena, CountingArena, HeapArena } from './arena.js';
 import { buildPlan, type Plan } from './build.js';
-import { sizeOf } from './kernel.js';
+import { type Loops, sizeOf } from './kernel.js';
 
 export interface ChainSpec {
   readonly config: RunConfig;
@@ -19,6 +20,8 @@ export interface ChainSpec {
   readonly initSeed: number;
   /** Most rows one pass handles (a batch, or a whole set when evaluating). */
   readonly maxRows: number;
+  /** Which loops the heavy layers run (plan/kernel.ts); default the TypeScript ones. */
+  readonly loops?: Loops;
 }
 
 /**
@@ -53,8 +56,10 @@ export class ChainNet implements Trainable {
   private readonly firstWeighted: number;
   private readonly pass: { rng: Xoshiro128 | null; readonly masks: { readonly raw: Uint8Array; readonly layer: Uint8Array } };
   private rows = 0;
+  private readonly loops: Loops;
 
   constructor(spec: ChainSpec, arena: Arena = new HeapArena()) {
+    this.loops = spec.loops ?? 'js';
     this.plan = buildPlan({ ...spec, arena });
     this.maxRows = spec.maxRows;
     const { plan } = this;
@@ -109,6 +114,8 @@ export class ChainNet implements Trainable {
   }
 
   optimizer(kind: OptimizerKind, learningRate: number): Optimizer {
+    // Adam's update in the kernel on the WebAssembly path (the same bits); SGD's one multiply-add stays here.
+    if (kind === 'adam' && this.loops === 'wasm') return new CopyingWasmAdam(this.params.length, learningRate);
     return makeOptimizer(kind, this.params.length, learningRate);
   }
 }

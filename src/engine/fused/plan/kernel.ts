@@ -58,7 +58,15 @@ export interface KernelContext {
   readonly params: ParamViews;
   /** The step mask this kernel reads. */
   readonly mask: MaskSource;
+  /**
+   * Which loops run the heavy layers (dense, conv, lstm): the WebAssembly kernel's twins (layers/*-wasm.ts) or
+   * the TypeScript ones; they compute the same bits (test/engine/fused/plan/chain-wasm.test.ts).
+   */
+  readonly loops: Loops;
 }
+
+/** The implementation of a layer's loops: 'wasm' (the kernel's SIMD twins) or 'js' (the TypeScript reference). */
+export type Loops = 'wasm' | 'js';
 
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);

@@ -6,6 +6,7 @@
 import { convBackward, convForward } from '../../layers/conv.js';
 import { inputSize, outputPositions, windowGeometry, type Padding, type WindowGeometry } from '../../layers/window.js';
 import type { KernelContext, LayerKernel } from '../kernel.js';
+import { WasmConv } from '../../layers/conv-wasm.js';
 
 export class ConvKernel implements LayerKernel {
   readonly outShape: readonly number[];
@@ -16,8 +17,14 @@ export class ConvKernel implements LayerKernel {
   private readonly bias: Float32Array;
   private readonly gKernel: Float64Array;
   private readonly gBias: Float64Array;
+  /** The WebAssembly twin, made at the first pass (a counting arena builds kernels only to size them). */
+  private twin: WasmConv | null = null;
+  private readonly wasm: boolean;
+  private readonly maxRows: number;
 
   constructor(ctx: KernelContext, private readonly filters: number, kernelSize: number, padding: Padding) {
+    this.wasm = ctx.loops === 'wasm';
+    this.maxRows = ctx.maxRows;
     this.geometry = windowGeometry(ctx.inShape, kernelSize, 1, padding);
     const g = this.geometry;
     this.outShape = ctx.inShape.length === 2 ? [g.outW, filters] : [g.outH, g.outW, filters];
@@ -27,13 +34,21 @@ export class ConvKernel implements LayerKernel {
     [this.gKernel, this.gBias] = ctx.params.grads as [Float64Array, Float64Array];
   }
 
+  private wasmTwin(): WasmConv {
+    this.twin ??= new WasmConv(this.geometry, this.filters, this.maxRows);
+    return this.twin;
+  }
+
   forward(x: Float64Array, rows: number): Float64Array {
-    convForward(this.geometry, this.filters, x, rows, this.kernel, this.bias, this.out);
+    if (this.wasm) this.wasmTwin().forward(x, rows, this.kernel, this.bias, this.out);
+    else convForward(this.geometry, this.filters, x, rows, this.kernel, this.bias, this.out);
     return this.out;
   }
 
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
-    convBackward(this.geometry, this.filters, x, dOut, rows, this.kernel, this.gKernel, this.gBias, wantDx ? this.dX : null);
-    return wantDx ? this.dX : null;
+    const dX = wantDx ? this.dX : null;
+    if (this.wasm) this.wasmTwin().backward(x, dOut, rows, this.kernel, this.gKernel, this.gBias, dX);
+    else convBackward(this.geometry, this.filters, x, dOut, rows, this.kernel, this.gKernel, this.gBias, dX);
+    return dX;
   }
 }

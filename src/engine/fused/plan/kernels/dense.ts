@@ -11,6 +11,8 @@
  */
 import type { LayerKernel, KernelContext } from '../kernel.js';
 import { sizeOf } from '../kernel.js';
+import { WasmConv } from '../../layers/conv-wasm.js';
+import { windowGeometry } from '../../layers/window.js';
 
 /** z (rows × n) = x (rows × fanIn) · w (fanIn × n, row-major) + b. */
 export function denseForward(x: Float64Array, rows: number, fanIn: number, w: Float32Array, b: Float32Array, n: number, z: Float64Array): void {
@@ -68,8 +70,18 @@ export class DenseKernel implements LayerKernel {
   private readonly perRow: number;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;
+  /**
+   * The WebAssembly twin: a 1 × 1 convolution over a 1 × 1 image of fanIn channels sums exactly as the loops
+   * above (bias, then x_k·W_kj for k in order, zeros skipped; dX as even and odd partial sums), so asm/conv.ts
+   * serves both; made at the first pass (a counting arena builds kernels only to size them).
+   */
+  private twin: WasmConv | null = null;
+  private readonly wasm: boolean;
+  private readonly maxRows: number;
 
   constructor(ctx: KernelContext, units: number) {
+    this.wasm = ctx.loops === 'wasm';
+    this.maxRows = ctx.maxRows;
     const shape = ctx.inShape;
     this.fanIn = shape[shape.length - 1]!;
     this.units = units;
@@ -88,13 +100,21 @@ export class DenseKernel implements LayerKernel {
   private readonly gw: Float64Array;
   private readonly gb: Float64Array;
 
+  private wasmTwin(): WasmConv {
+    this.twin ??= new WasmConv(windowGeometry([1, 1, this.fanIn], 1, 1, 'valid'), this.units, this.maxRows * this.perRow);
+    return this.twin;
+  }
+
   forward(x: Float64Array, rows: number): Float64Array {
-    denseForward(x, rows * this.perRow, this.fanIn, this.w, this.b, this.units, this.out);
+    if (this.wasm) this.wasmTwin().forward(x, rows * this.perRow, this.w, this.b, this.out);
+    else denseForward(x, rows * this.perRow, this.fanIn, this.w, this.b, this.units, this.out);
     return this.out;
   }
 
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
-    denseBackward(x, dOut, rows * this.perRow, this.fanIn, this.w, this.units, this.gw, this.gb, wantDx ? this.dX : null);
-    return wantDx ? this.dX : null;
+    const dX = wantDx ? this.dX : null;
+    if (this.wasm) this.wasmTwin().backward(x, dOut, rows * this.perRow, this.w, this.gw, this.gb, dX);
+    else denseBackward(x, dOut, rows * this.perRow, this.fanIn, this.w, this.units, this.gw, this.gb, dX);
+    return dX;
   }
 }
