@@ -64,3 +64,17 @@ export function dotPairsF32(w: usize, d: usize, n: i32): f64 {
   if (pairs < n) even += loadf32(w + (<usize>pairs << 2)) * load<f64>(d + (<usize>pairs << 3));
   return even + f64x2.extract_lane(acc, 1);
 }
+
+/** dotPairsF32 with w float64 (weights widened beforehand): the same sums. */
+@inline
+export function dotPairsF64(w: usize, d: usize, n: i32): f64 {
+  let acc = f64x2.splat(0);
+  const pairs = n & ~1;
+  for (let j = 0; j < pairs; j += 2) {
+    const o = <usize>j << 3;
+    acc = f64x2.add(acc, f64x2.mul(v128.load(w + o), v128.load(d + o)));
+  }
+  let even = f64x2.extract_lane(acc, 0);
+  if (pairs < n) even += load<f64>(w + (<usize>pairs << 3)) * load<f64>(d + (<usize>pairs << 3));
+  return even + f64x2.extract_lane(acc, 1);
+}
