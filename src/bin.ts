@@ -12,6 +12,7 @@ import { dataCommand } from './commands/data.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
+import { varianceCommand } from './commands/variance.js';
 import { SweepError } from './errors.js';
 import { userFsError } from './store/fs-errors.js';
 
@@ -24,6 +25,7 @@ const COMMANDS: { [K in Runnable['kind']]: (options: Extract<Runnable, { kind: K
   check: checkCommand,
   report: reportCommand,
   data: dataCommand,
+  variance: varianceCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

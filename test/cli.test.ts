@@ -49,7 +49,16 @@ describe('cli', () => {
     expect(await parseCli(['report', 'r', '--json'], {})).to.deep.equal({ kind: 'report', options: { dir: 'r', json: true } });
   });
 
+  it('sweep variance CONFIG --point k=v --repeats N (default 10 runs per source)', async () => {
+    const parsed = await parseCli(['variance', 's.yaml', '--point', 'noise.placement=pre', '--point', 'noise.stddev=0.1', '--repeats', '5', '--workers', '2'], {});
+    expect(parsed).to.deep.equal({ kind: 'variance', options: { config: 's.yaml', point: ['noise.placement=pre', 'noise.stddev=0.1'], repeats: 5, set: [], workers: 2, resume: false, force: false, inline: false, json: false, dryRun: false, quiet: false } });
+    const defaults = await parseCli(['variance', 's.yaml'], {});
+    expect(defaults.kind === 'variance' && defaults.options.repeats).to.equal(10);
+  });
+
   const bad: [string[], RegExp][] = [
+    [['variance', 's.yaml', '--repeats', '1'], /--repeats: expected a whole number ≥ 2, found 1/],
+    [['variance', 's.yaml', '--resume', '--force'], /--resume and --force: expected one of them/],
     [['c.yaml', '--workers', '0'], /--workers: expected a whole number ≥ 1, found 0/],
     [['c.yaml', '--workers', 'two'], /--workers: expected a whole number ≥ 1, found something that is not a number/],
     [['c.yaml', '--repeats', '1.5'], /--repeats: expected a whole number ≥ 1, found 1\.5/],

@@ -184,7 +184,8 @@ export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonl
  * What the planned repeats can decide, before a run: paired or not, what varies, and by Noether's formula the
  * smallest P(better) they detect next to the repeats P = gamma needs (issue 15: power, stated up front).
  */
-export function powerLine(study: Pick<Study, 'repeats' | 'pairing' | 'vary' | 'gamma'>): string {
+export function powerLine(study: Pick<Study, 'repeats' | 'pairing' | 'vary' | 'gamma'> & { readonly grid?: Study['grid'] }): string {
+  if (study.grid !== undefined && 'vary' in study.grid) return 'comparisons: none; each point varies its own sources of randomness (vary in the grid: where the variance comes from)';
   if (study.pairing !== 'paired') return `comparisons: unpaired (pairing: independent): Welch's t-test against the baseline, Holm-adjusted; varied between repeats: ${study.vary.join(', ')}`;
   const detectable = detectableProbability(study.repeats);
   const needed = noetherSampleSize(study.gamma);

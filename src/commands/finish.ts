@@ -24,6 +24,8 @@ import { pointLabel } from '../check/where.js';
 import type { LiveProgress } from '../report/html.js';
 import { readCsvLog } from '../report/runs-csv.js';
 import { pairedDesignOf } from '../report/paired-design.js';
+import { isVariancePlan, renderVarianceTable, skippedSources, varianceCsvRows, varianceRows, type VarianceRow } from '../report/variance-rows.js';
+import { stringify } from 'csv-stringify/sync';
 
 export interface FinishOptions {
   readonly dir: string;
@@ -88,6 +90,16 @@ function describeBest(b: BestInGroup, gridKeys: readonly string[], metric: strin
   return `  ${b.group || '·'}: ${label(b.best)} (${mean(b.best)}) vs runner-up ${label(b.runnerUp)} (${mean(b.runnerUp)}): p (Holm within ${b.group || '·'}) = ${b.pValue === null ? '—' : b.pValue.toPrecision(2)}, ${verdict}${set}`;
 }
 
+/**
+ * The sources of randomness an unpaired model study changed between repeats (paired ones say so in their
+ * design; a variance study varies one per arm; a run: study's command draws from its one {seed}).
+ */
+function factorsOf(plan: AnyPlan): readonly string[] | undefined {
+  const study = plan.study as { pairing?: string; vary?: readonly string[] };
+  if (isCommandPlan(plan) || isVariancePlan(plan) || study.pairing === 'paired') return undefined;
+  return study.vary;
+}
+
 /** runs.csv rows as the report reads them: grid-key cells, then numbers. */
 function runRows(set: ResultSet): TableRow[] {
   return orderedResults(set).map((r) => {
@@ -116,6 +128,7 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 
 /** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
 async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
+  const variance = isVariancePlan(set.plan) ? { rows: varianceRows(set.plan, orderedResults(set), metric), metric, skipped: skippedSources(set.plan) } : undefined;
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
@@ -134,6 +147,8 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
     ...(best.length > 0 ? { best: { metric, groupBy: 'noise.placement', groups: best } } : {}),
     ...(baselineRow ? { isBaseline: (row: TableRow) => row === baselineRow, baselineLabel: pointLabel(set.plan.points[set.baseline!]!.values, set.plan.gridKeys) } : {}),
     ...(live ? { live } : {}),
+    ...(variance ? { variance } : {}),
+    ...(factorsOf(set.plan) ? { factors: factorsOf(set.plan)! } : {}),
     ...(paired ? { paired: { vary: paired.vary, gamma: paired.gamma, ...(paired.equivalence !== undefined ? { equivalence: paired.equivalence } : {}) } } : {}),
   });
 }
@@ -155,6 +170,9 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
   const best = bestPerPlacement(set, summary, runs, sort);
   const verdicts = judge(opts.expectations, summary, set.plan.gridKeys);
   writeFileAtomic(join(dir, 'report.html'), await reportHtml(dir, set, summary, runs, best, sort));
+  // A study of where the variance comes from (sweep variance): its table, in variance.csv and below the summary.
+  const variance: VarianceRow[] | undefined = isVariancePlan(set.plan) ? varianceRows(set.plan, orderedResults(set), metric) : undefined;
+  if (variance) writeFileAtomic(join(dir, 'variance.csv'), stringify(varianceCsvRows(variance, metric), { header: true, record_delimiter: '\n', cast: { number: (x) => String(x) } }));
   if (opts.json) writeFileAtomic(join(dir, 'summary.json'), JSON.stringify({ name: set.plan.study.name, gridKeys: set.plan.gridKeys, metrics: set.metrics, baseline: set.baseline, summary, best, verdicts }, null, 2) + '\n');
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, set.plan.study.name));
 
@@ -162,9 +180,16 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
     log('');
     // A run: study's metrics follow no naming scheme: the table shows the sort metric and the next few.
     const shown = isCommandPlan(set.plan) ? [metric, ...set.metrics.filter((m) => m !== metric)].slice(0, OWN_CODE_SHOWN) : shownMetrics(set.metrics, metric);
-    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline, paired: pairedDesignOf(set.plan, set.metrics) }));
+    const varied = factorsOf(set.plan);
+    log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline, paired: pairedDesignOf(set.plan, set.metrics), ...(varied ? { varied } : {}) }));
     if (set.baseline === null && set.plan.points.length > 1 && isCommandPlan(set.plan)) {
       log(`no baseline: name the point the others are compared with (p-values, Cohen's d), e.g. baseline: { ${set.plan.gridKeys[0]}: ${renderValue(set.plan.points[0]!.values[set.plan.gridKeys[0]!])} }`);
+    }
+    if (variance) {
+      log('');
+      log(`where the variance of ${metric} comes from (each arm varies one source of randomness, the others fixed):`);
+      log(renderVarianceTable(variance, metric));
+      for (const line of skippedSources(set.plan)) log(`  ${line}`);
     }
     if (best.length > 0) {
       log('');

@@ -71,6 +71,10 @@ export interface SweepOptions {
   readonly reportEvery?: number;
   /** 'bar' on a terminal, 'lines' in logs. */
   readonly progress?: 'bar' | 'lines' | 'quiet';
+  /** How the study was asked for, for config.yaml's first line, when not `sweep CONFIG --set ...` (sweep variance). */
+  readonly ranAs?: string;
+  /** The command that continues this sweep, when it is not `sweep CONFIG ...` (sweep variance). */
+  readonly resumeCommand?: (outDir: string) => string;
 }
 
 export interface SweepOutcome {
@@ -92,6 +96,7 @@ export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[
 
 /** The command that continues this sweep, for the message after an interruption. */
 function resumeCommand(opts: SweepOptions, outDir: string): string {
+  if (opts.resumeCommand) return opts.resumeCommand(outDir);
   if (opts.config === 'runStudy()') return `runStudy({ ..., out: ${JSON.stringify(outDir)}, resume: true })`;
   const parts = ['npx sweep', opts.config, '--out', outDir, '--resume'];
   for (const s of opts.set) parts.push('--set', `'${s}'`);
@@ -192,7 +197,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
 
     const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
-    const ranAs = `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
+    const ranAs = opts.ranAs ?? `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
     // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.
     const saved = ownCode ? plan.study : savedStudy(plan, loaded.baseDir);
     writeFileAtomic(join(outDir, 'config.yaml'), `# resolved study, as run by: ${ranAs}\n` + (ownCode ? '' : '# paths are absolute and data.sha256 pins the data, so this file re-runs from anywhere\n') + YAML.stringify(saved));

@@ -5,13 +5,13 @@
  *  2. apply each assignment to the study and validate it as a whole (a bad grid value names its grid entry);
  *  3. resolve each point's effective run configuration (a data file's hash included) and merge points that train identically
  *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
- *  4. give each point `repeats` runs, each with a content-addressed id and seeds per source of randomness:
+ *  4. give each point `repeats` runs (a race's `max`: the race runs a subset of them, see plan/race/), each with a content-addressed id and seeds per source of randomness:
  *     shared by repeat k of every point when the study is paired (the default), else from the run's id (seeding.ts).
  * A run: study (the user's own code) goes through the same four steps with its own kind of configuration, so
  * both kinds get their ids and seeds from one place.
  */
 import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, SplitSpec, Study } from '../config/schema.js';
-import { isCommandStudy } from '../config/schema.js';
+import { isCommandStudy, plannedRepeats } from '../config/schema.js';
 import { validateAnyStudy, validateStudy } from '../config/load.js';
 import { fileSha256 } from '../data/data-hash.js';
 import { withPath } from '../config/paths.js';
@@ -37,6 +37,11 @@ export interface GridPoint<C = RunConfig> {
   readonly config: C;
   /** Hash of `config` (the study seed included): equal hashes train identically. */
   readonly configHash: string;
+  /**
+   * How this point draws its seeds when the grid varies `vary` (a study of where the variance comes from,
+   * `sweep variance`); absent: the study's own seeding.
+   */
+  readonly seeding?: Seeding;
 }
 
 export interface Plan<C = RunConfig, T extends PlannedRun = RunTask> {
@@ -60,7 +65,7 @@ export function isCommandPlan(plan: AnyPlan): plan is CommandPlan {
 }
 
 /** Keys that a grid may not vary: they describe the study, not a run. */
-const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits', 'pairing', 'vary', 'equivalence', 'gamma']);
+const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits', 'pairing', 'equivalence', 'gamma', 'race']);
 
 function checkGridKey(key: string, file: string): void {
   checkKeyPath(key, file, `grid.${key}`);
@@ -122,27 +127,27 @@ function checkCommandGridKey(key: string, file: string): void {
  * Steps 1-3 for either kind of study: every grid assignment applied, validated and resolved, and the points
  * that resolve to the same identity merged. `resolve` turns one point's study into its config and identity.
  */
-function expandPoints<C>(raw: Record<string, unknown>, gridKeys: readonly string[], grid: AnyStudy['grid'], file: string, resolve: (pointRaw: Record<string, unknown> | null, where: string) => { config: C; identity: unknown }): GridPoint<C>[] {
-  const byHash = new Map<string, { config: C; assignments: Record<string, unknown>[] }>();
+function expandPoints<C>(raw: Record<string, unknown>, gridKeys: readonly string[], grid: AnyStudy['grid'], file: string, resolve: (pointRaw: Record<string, unknown> | null, where: string) => { config: C; identity: unknown; seeding?: Seeding }): GridPoint<C>[] {
+  const byHash = new Map<string, { config: C; seeding?: Seeding; assignments: Record<string, unknown>[] }>();
   for (const assignment of expandGrid(grid)) {
     let pointRaw = raw;
     for (const [key, value] of Object.entries(assignment)) pointRaw = withPath(pointRaw, key, value);
     const where = gridPointWhere(file, gridKeys, assignment);
-    const { config, identity } = gridKeys.length === 0 ? resolve(null, file) : resolve(pointRaw, where);
+    const { config, identity, seeding } = gridKeys.length === 0 ? resolve(null, file) : resolve(pointRaw, where);
     const hash = contentHash(identity);
     const entry = byHash.get(hash);
     if (entry) entry.assignments.push({ ...assignment });
-    else byHash.set(hash, { config, assignments: [{ ...assignment }] });
+    else byHash.set(hash, { config, ...(seeding ? { seeding } : {}), assignments: [{ ...assignment }] });
   }
 
   const points: GridPoint<C>[] = [];
-  for (const [configHash, { config, assignments: merged }] of byHash) {
+  for (const [configHash, { config, seeding, assignments: merged }] of byHash) {
     const values: Record<string, unknown> = {};
     for (const key of gridKeys) {
       const distinct = new Set(merged.map((a) => JSON.stringify(a[key])));
       values[key] = distinct.size === 1 ? merged[0]![key] : undefined;
     }
-    points.push({ index: points.length, values, config, configHash });
+    points.push({ index: points.length, values, config, configHash, ...(seeding ? { seeding } : {}) });
   }
   return points;
 }
@@ -153,7 +158,7 @@ function planRuns<C extends { readonly studySeed: number }, T>(points: readonly 
   for (let repeat = 0; repeat < repeats; repeat++) {
     for (const point of points) {
       const data = (point.config as { readonly data?: { readonly split?: SplitSpec } }).data;
-      const { seed, seeds } = seedsOf(seeding, { configHash: point.configHash, studySeed: point.config.studySeed, ...(data?.split ? { split: data.split } : {}) }, repeat);
+      const { seed, seeds } = seedsOf(point.seeding ?? seeding, { configHash: point.configHash, studySeed: point.config.studySeed, ...(data?.split ? { split: data.split } : {}) }, repeat);
       runs.push(task({ runId: runId(point.configHash, repeat), pointIndex: point.index, repeat, seed, seeds }, point));
     }
   }
@@ -170,17 +175,24 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
   const gridKeys = Object.keys(study.grid);
   for (const key of gridKeys) checkGridKey(key, file);
   checkStudySize(study, file); // before the cross product and the run list are allocated
+  // Points that vary different sources share no repeats to pair: each draws its seeds from its own runs.
+  const varyGridded = gridKeys.includes('vary');
+  if (varyGridded && study.pairing !== 'independent') {
+    throw inputError(file, 'grid.vary', 'pairing: independent with a grid over vary (points that vary different sources of randomness have no common repeats to pair)', study.pairing);
+  }
   const hashes = new Map<string, string>();
   const points = expandPoints<RunConfig>(raw, gridKeys, study.grid, file, (pointRaw, where) => {
-    const resolved = resolveRunConfig(pointRaw === null ? study : validateStudy(pointRaw, where), where);
+    const pointStudy = pointRaw === null ? study : validateStudy(pointRaw, where);
+    const resolved = resolveRunConfig(pointStudy, where);
     checkPointSize(resolved, study.limits, where);
     const config = withDataHash(resolved, baseDir, hashes);
-    return { config, identity: withSeeding(identityOf(config), study) };
+    const seeding: Seeding = { pairing: pointStudy.pairing, vary: pointStudy.vary };
+    if (seeding.vary.includes('split') && config.data.split === undefined) {
+      throw inputError(varyGridded ? where : file, 'vary', 'data.split ({ kind: shuffle | stratified | bootstrap | kfold }: how each repeat draws its train/test rows) when vary has split', seeding.vary);
+    }
+    return { config, identity: withSeeding(identityOf(config), seeding), ...(varyGridded ? { seeding } : {}) };
   });
-  if (study.vary.includes('split') && points.some((p) => p.config.data.split === undefined)) {
-    throw inputError(file, 'vary', 'data.split ({ kind: shuffle | stratified | bootstrap | kfold }: how each repeat draws its train/test rows) when vary has split', study.vary);
-  }
-  const runs = planRuns(points, study.repeats, study, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
+  const runs = planRuns(points, plannedRepeats(study), study, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: Object.fromEntries(hashes) };
 }
 
@@ -197,7 +209,7 @@ export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStud
     const { config, identity } = resolveCommandConfig(pointStudy as CommandStudy, where);
     return { config, identity: withSeeding(identity, study) };
   });
-  const runs = planRuns(points, study.repeats, study, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
+  const runs = planRuns(points, plannedRepeats(study), study, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: {} };
 }
 

@@ -21,6 +21,9 @@ import { clippedNote } from './interval-note.js';
 import { directionOf, type SortBy, sortMetricOf } from './columns.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { type PairedReport, verdictSection } from './verdict-section.js';
+import type { VarianceRow } from './variance-rows.js';
+import { varianceNotes, varianceTableHtml } from './variance-section.js';
+import { varianceChartSpec } from './charts/variance-chart.js';
 
 /** "test mse" for "test_mse". */
 const metricTitle = (m: string) => m.replace(/_/g, ' ');
@@ -54,6 +57,10 @@ export interface ReportInput {
   readonly live?: LiveProgress;
   /** A paired study (the default): its design, for the verdicts section and the notes (verdict-section.ts). */
   readonly paired?: PairedReport;
+  /** An unpaired study's sources of randomness that changed between repeats (a paired one's are in `paired`). */
+  readonly factors?: readonly string[];
+  /** A `sweep variance` study: each source's spread (variance-rows.ts), and the sources it left out. */
+  readonly variance?: { readonly rows: readonly VarianceRow[]; readonly metric: string; readonly skipped: readonly string[] };
 }
 
 /** A running sweep's progress, for the banner of the page it rewrites every few seconds. */
@@ -173,11 +180,16 @@ export async function renderReport(input: ReportInput): Promise<string> {
       `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, sortMetric: sort.metric, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
 <ul class="note">
 <li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2), clipped to the metric's range (accuracy to [0, 1], losses and errors at 0)${clipped ? `: ${escapeHtml(clipped.replace(/^95% CI: /, ''))}` : ''}.</li>
-<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction}): only its column is coloured and starred. p (Holm): ${input.paired ? 'paired t-test on per-repeat differences from' : "Welch's two-sided t-test against"} the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
-${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
+<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction})${input.isBaseline ? `: only its column is coloured and starred. p (Holm): ${input.paired ? 'paired t-test on per-repeat differences from' : "Welch's two-sided t-test against"} the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).` : `. No baseline, so no p-values: ${input.variance ? 'the arms of a variance study are not compared with each other' : 'name the point the others are compared with in baseline: (by default the point with noise placement none)'}.`}</li>
+${input.factors ? `<li>Factors of variability: ${escapeHtml(input.factors.join(', '))} changed from repeat to repeat (the others were held at repeat 0's draw); each run drew its own seeds (pairing: independent), so points are compared unpaired.</li>\n` : ''}${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
 </ul>`,
     ),
   );
+  if (input.variance) {
+    const { rows, metric, skipped } = input.variance;
+    const chart = rows.some((r) => r.std !== null) ? `\n<figure>${await renderSvg(varianceChartSpec(rows, metric), 'v-')}</figure>` : '';
+    parts.push(section(`Where the variance of ${metricTitle(metric)} comes from`, `<div class="scroll">${varianceTableHtml(rows, metric)}</div>${chart}\n${varianceNotes(skipped)}`));
+  }
   if (input.paired && summary.some((r) => typeof r.verdict === 'string' && r.verdict !== '')) {
     parts.push(section(`Verdicts against the baseline${input.baselineLabel ? ` (${input.baselineLabel})` : ''}`, verdictSection(summary, gridKeys, sort.metric, input.paired, input.isBaseline)));
   }

@@ -98,7 +98,7 @@ export function comparisonOptions(d: PairedDesign, index: number, m: string): Co
   };
 }
 
-function pairedColumns(m: string, c: PairedComparison | null): SummaryRow {
+export function pairedColumns(m: string, c: PairedComparison | null): SummaryRow {
   return {
     [`${m}_diff`]: c?.meanDifference ?? null,
     [`${m}_diff_low`]: c?.differenceLow ?? null,

@@ -18,6 +18,8 @@ export interface TableOptions {
   readonly baseline?: number | null;
   /** A paired study's design: the p column is a paired t-test and a verdict column compares with the baseline. */
   readonly paired?: PairedDesign | null;
+  /** An unpaired study's sources of randomness that changed between repeats (its factors of variability). */
+  readonly varied?: readonly string[];
 }
 
 /** "better  P 0.90 [0.78, 1.00]": the verdict against the baseline with P(better) and its bootstrap interval. */
@@ -102,6 +104,7 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
   const line = (cells: string[]) => cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   table.push(`sorted by ${opts.sortBy} mean, ${opts.lowerIsBetter ? 'lower' : 'higher'} is better`);
+  if (!opts.paired && opts.varied) table.push(`unpaired (pairing: independent): each run drew its own seeds; varied between repeats: ${opts.varied.join(', ')}`);
   if (hasBaseline && opts.paired) table.push(...pairedNotes(rows, order, opts, opts.paired));
   else if (hasBaseline) table.push('p: Welch t-test against the baseline, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001; ± is the standard deviation over repeats');
   const clipped = first ? clippedNote(rows, [first]) : null;

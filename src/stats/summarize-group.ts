@@ -2,6 +2,7 @@ import { ci95 } from './ci95.js';
 import { clipInterval, type Range, UNBOUNDED } from './clip-interval.js';
 import { cohensD } from './cohens-d.js';
 import { mean } from './mean.js';
+import { ci95FromMoments, cohensDFromMoments, type Moments, varianceOf, welchFromMoments } from './moments.js';
 import { sampleStd } from './sample-std.js';
 import { welchPValue } from './welch-p-value.js';
 
@@ -45,6 +46,32 @@ export function summarizeGroup(baselineSamples: readonly number[] | null, sample
     ci95High: interval.high,
     pValue: compared ? welchPValue(baselineSamples, samples) : null,
     cohensD: compared ? cohensD(baselineSamples, samples) : null,
+  };
+}
+
+/**
+ * summarizeGroup from the moments of the samples instead of the samples (a summary streamed from runs.csv,
+ * issue 13): the same statistics, equal to 1e-12 (moments.ts), the same nulls. The moments must have a constant
+ * sample's m2 exactly 0 (RunningSample's do), as summarizeGroup treats a constant sample exactly.
+ *
+ * @param baseline the baseline point's moments; null for no baseline and for the baseline point itself
+ * @param sample this point's moments
+ * @param range the values the metric can take; default unbounded
+ * @example
+ * summarizeMoments(momentsOf([0.8, 0.82, 0.79]), momentsOf([0.85, 0.86, 0.88])).pValue; // => 0.00858...
+ */
+export function summarizeMoments(baseline: Moments | null, sample: Moments, range: Range = UNBOUNDED): GroupSummary {
+  if (sample.n === 0) return { mean: null, std: null, ci95Low: null, ci95High: null, pValue: null, cohensD: null };
+  const interval = clipInterval(ci95FromMoments(sample), range);
+  const compared = baseline !== null && baseline.n > 0;
+  const variance = varianceOf(sample);
+  return {
+    mean: sample.mean,
+    std: variance === null ? null : Math.sqrt(variance),
+    ci95Low: interval.low,
+    ci95High: interval.high,
+    pValue: compared ? welchFromMoments(baseline, sample) : null,
+    cohensD: compared ? cohensDFromMoments(baseline, sample) : null,
   };
 }
 

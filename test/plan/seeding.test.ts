@@ -87,6 +87,24 @@ describe('plan/seeding', () => {
     expect([...other.yTrain]).not.to.deep.equal([...data.yTrain]);
   });
 
+  it('a grid over vary (sweep variance): each point draws as its own vary says, with identities of its own', () => {
+    const plan = planOf('pairing: independent\nrepeats: 4\ntrain: { epochs: 1 }\nnoise: { placement: pre, stddev: 0.1 }\ngrid: { vary: [[init], [noise], [init, order, noise]] }');
+    expect(plan.points.map((p) => p.seeding?.vary)).to.deep.equal([['init'], ['noise'], ['init', 'order', 'noise']]);
+    const seedsOf = (point: number, source: 'init' | 'order' | 'noise') => new Set(plan.runs.filter((r) => r.pointIndex === point).map((r) => r.seeds[source])).size;
+    expect([seedsOf(0, 'init'), seedsOf(0, 'order'), seedsOf(0, 'noise')]).to.deep.equal([4, 1, 1]);
+    expect([seedsOf(1, 'init'), seedsOf(1, 'order'), seedsOf(1, 'noise')]).to.deep.equal([1, 1, 4]);
+    expect([seedsOf(2, 'init'), seedsOf(2, 'order'), seedsOf(2, 'noise')]).to.deep.equal([4, 4, 4]);
+    expect(new Set(plan.runs.map((r) => r.runId)).size).to.equal(12);
+    // The arm that varies everything draws what the same study without a grid over vary draws.
+    const plain = planOf('pairing: independent\nrepeats: 4\ntrain: { epochs: 1 }\nnoise: { placement: pre, stddev: 0.1 }');
+    expect(plan.runs.filter((r) => r.pointIndex === 2).map((r) => r.runId)).to.deep.equal(plain.runs.map((r) => r.runId));
+  });
+
+  it('a grid over vary needs pairing: independent, and split in a gridded vary needs data.split', () => {
+    expect(errorOf('grid: { vary: [[init], [order]] }')).to.match(/grid\.vary: expected pairing: independent/);
+    expect(errorOf('pairing: independent\ngrid: { vary: [[init], [split]] }')).to.match(/grid point vary=.*: vary: expected data\.split/);
+  });
+
   it('bad new keys: one line each, exit 2, before any run', () => {
     expect(errorOf('vary: [init, weights]')).to.match(/vary/);
     expect(errorOf('pairing: sometimes')).to.match(/pairing/);

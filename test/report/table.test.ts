@@ -18,6 +18,12 @@ describe('report/table', () => {
     expect(renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse' }).split('\n')[2]).to.match(/^none/);
   });
 
+  it('names an unpaired study\'s factors of variability', () => {
+    const text = renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', lowerIsBetter: true, baseline: 0, varied: ['init', 'order', 'noise', 'split'] });
+    expect(text).to.contain('\nunpaired (pairing: independent): each run drew its own seeds; varied between repeats: init, order, noise, split\n');
+    expect(renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', baseline: 0 })).not.to.contain('unpaired');
+  });
+
   it('says what it is sorted by and which way is better, and when intervals were clipped to the range', () => {
     const text = renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', lowerIsBetter: true, baseline: 0 });
     expect(text).to.contain('\nsorted by test_mse mean, lower is better\n');
