@@ -17,3 +17,50 @@ export function store2f32(p: usize, v: v128): void {
 export function loadf32(p: usize): f64 {
   return <f64>load<f32>(p);
 }
+
+/**
+ * dst[j] += v · w[j] for j < n (w float32, dst float64): each j its own sum, so two lanes at a time give the
+ * bits of the scalar loop; an odd n ends with one scalar step.
+ */
+@inline
+export function axpyF32(dst: usize, v: f64, w: usize, n: i32): void {
+  const vv = f64x2.splat(v);
+  const pairs = n & ~1;
+  for (let j = 0; j < pairs; j += 2) {
+    const p = dst + (<usize>j << 3);
+    v128.store(p, f64x2.add(v128.load(p), f64x2.mul(vv, load2f32(w + (<usize>j << 2)))));
+  }
+  if (pairs < n) {
+    const p = dst + (<usize>pairs << 3);
+    store<f64>(p, load<f64>(p) + v * loadf32(w + (<usize>pairs << 2)));
+  }
+}
+
+/** dst[j] += v · src[j] for j < n (both float64), as axpyF32. */
+@inline
+export function axpyF64(dst: usize, v: f64, src: usize, n: i32): void {
+  const vv = f64x2.splat(v);
+  const pairs = n & ~1;
+  for (let j = 0; j < pairs; j += 2) {
+    const o = <usize>j << 3;
+    v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(vv, v128.load(src + o))));
+  }
+  if (pairs < n) {
+    const o = <usize>pairs << 3;
+    store<f64>(dst + o, load<f64>(dst + o) + v * load<f64>(src + o));
+  }
+}
+
+/**
+ * Σ_j w[j]·d[j] (w float32, d float64) the way the TypeScript kernels sum it: two partial sums, even j and odd
+ * j (a f64x2's lanes), each in j order, added at the end; an odd n's last term joins the even sum last.
+ */
+@inline
+export function dotPairsF32(w: usize, d: usize, n: i32): f64 {
+  let acc = f64x2.splat(0);
+  const pairs = n & ~1;
+  for (let j = 0; j < pairs; j += 2) acc = f64x2.add(acc, f64x2.mul(load2f32(w + (<usize>j << 2)), v128.load(d + (<usize>j << 3))));
+  let even = f64x2.extract_lane(acc, 0);
+  if (pairs < n) even += loadf32(w + (<usize>pairs << 2)) * load<f64>(d + (<usize>pairs << 3));
+  return even + f64x2.extract_lane(acc, 1);
+}
