@@ -8,3 +8,5 @@ export { fillNormal, noiseState, setNoiseState, setZigguratTables } from './norm
 export { hiddenLayer } from './forward';
 export { backwardColumns2, deltaBackRow, kernelGradRow, outputBackRow } from './backward';
 export { adamStep, sgdStep } from './optimizer';
+export { lstmBackward, lstmForward } from './lstm';
+export { convBackward, convForward } from './conv';

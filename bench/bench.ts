@@ -10,14 +10,17 @@
  *  3. RSS before and after 1,000 short runs through the pool;
  *  4. the tutorial's study (4 placements × 30 repeats × 4000 epochs) on 2 workers;
  *  5. what a run of the user's own command costs over the command itself (bench/own-code-overhead.ts);
- *  6. results at scale: a sweep of 50,000 and one of 200,000 one-epoch runs, a merge of 4 shards of the larger,
+ *  6. per model: seconds per run of every example study's model, ours beside PyTorch eager and JAX
+ *     (bench/per-model.ts);
+ *  7. results at scale: a sweep of 50,000 and one of 200,000 one-epoch runs, a merge of 4 shards of the larger,
  *     peak RSS, runs/s, report.html's size, and the streamed summary against the in-memory one (bench/scale.ts).
+ * Section 1 also times the tutorial's own Keras code (bench/keras_tutorial.py), scaled from a few hundred epochs.
  *
- * Flags: --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study,
- * --only SECTION (one of engines, pool, memory, study, own-code, scale: that section alone).
+ * Flags (bench/args.ts): --only SECTION[,SECTION] (tutorial, throughput, memory, study, own-code, models, scale;
+ * default: all), --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study,
+ * --no-python (the PyTorch, JAX and Keras rows say n/a, as on a machine without them).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,25 +34,33 @@ import { loadDataset } from '../src/data/load-dataset.js';
 import { defaultFusedKernel, fusedEngine } from '../src/engine/fused/index.js';
 import { initBackend } from '../src/engine/tfjs/backend.js';
 import { tfjsEngine } from '../src/engine/tfjs/index.js';
+import { SweepError } from '../src/errors.js';
 import { poolLauncher } from '../src/launch/pool.js';
 import { makePlan } from '../src/plan/plan.js';
 import type { RunTask } from '../src/protocol.js';
+import { parseBenchArgs } from './args.js';
 import { ownCodeOverhead } from './own-code-overhead.js';
 import { scaleCheck } from './scale.js';
+import { perModelSection } from './per-model.js';
+import { usePython } from './peers/python.js';
+import { kerasTutorialSeconds, torchTutorialSeconds } from './peers/tutorial-peers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const smoke = process.argv.includes('--smoke');
-const SECTIONS = ['engines', 'pool', 'memory', 'study', 'own-code', 'scale'] as const;
-const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) {
-  process.stderr.write(`bench: --only: expected one of ${SECTIONS.join(', ')}, found ${JSON.stringify(only ?? '')}\n`);
-  process.exit(2);
-}
-/** Whether a section runs: all of them, or the one --only names. */
-const runs = (section: (typeof SECTIONS)[number]): boolean => only === undefined || only === section;
+const args = (() => {
+  try {
+    return parseBenchArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof SweepError)) throw err;
+    console.error(err.message);
+    process.exit(err.exitCode);
+  }
+})();
+const smoke = args.smoke;
+usePython(args.python);
 const EPOCHS = smoke ? 20 : 4000;
 const REPEATS = smoke ? 1 : 3;
+/** Epochs of the Keras tutorial run that section 1 times and scales to EPOCHS (a full run is minutes). */
+const KERAS_EPOCHS = smoke ? 3 : 300;
 
 function tasksOf(configPath: string, set: string[] = []): RunTask[] {
   const loaded = loadStudy(join(root, configPath), { set });
@@ -90,27 +101,6 @@ async function modelFit(config: RunConfig, data: Dataset): Promise<void> {
   model.dispose();
 }
 
-/** PyTorch eager, one thread, when some python3 on this machine has torch; null otherwise. */
-function torchSeconds(): number | null {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-  try {
-    const csv = join(dir, 'circles.csv');
-    const data = loadDataset({ generator: 'circles', samples: 100, noise: 0.1, seed: 1, factor: 0.8, trainSize: 30 }, root);
-    const rows = ['x1,x2,y'];
-    for (const [x, y, n] of [[data.xTrain, data.yTrain, data.nTrain], [data.xTest, data.yTest, data.nTest]] as const) {
-      for (let i = 0; i < n; i++) rows.push(`${x[2 * i]},${x[2 * i + 1]},${y[i]}`);
-    }
-    writeFileSync(csv, rows.join('\n') + '\n');
-    for (const python of ['/usr/bin/python3', 'python3']) {
-      const out = spawnSync(python, [join(root, 'bench', 'torch_tutorial.py'), csv, String(REPEATS + 1), String(EPOCHS)], { encoding: 'utf8' });
-      if (out.status === 0) return median((JSON.parse(out.stdout) as { seconds: number[] }).seconds.slice(1));
-    }
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function throughput(workers: number, tasks: readonly RunTask[]): Promise<number> {
   const launcher = poolLauncher(workers);
   const start = performance.now();
@@ -129,35 +119,17 @@ function row(cells: (string | number)[]): string {
   return cells.map((c, i) => (i === 0 ? String(c).padEnd(34) : String(c).padStart(12))).join('');
 }
 
-async function main(): Promise<void> {
-  console.log(`noise-sweep benchmark${smoke ? ' (smoke: tiny sizes, figures meaningless)' : ''} — node ${process.version}, ${new Date().toISOString()}`);
-  if (runs('engines')) await engines();
-  if (runs('pool')) await pool();
-  if (runs('memory')) await memory();
-  // 4. The tutorial's study on 2 workers, through the real sweep command.
-  if (runs('study') && !process.argv.includes('--skip-study')) {
-    const out = mkdtempSync(join(tmpdir(), 'bench-study-'));
-    const start = performance.now();
-    await sweepCommand({ config: join(root, 'configs/tutorial/all.yaml'), out: join(out, 'r'), workers: 2, set: smoke ? ['train.epochs=20', 'repeats=2'] : [], quiet: true });
-    const seconds = (performance.now() - start) / 1000;
-    rmSync(out, { recursive: true, force: true });
-    console.log('\n4. tutorial study (4 placements × %s repeats × %d epochs) on 2 workers: %s s', smoke ? 2 : 30, EPOCHS, seconds.toFixed(1));
-    console.log('   target: under 60 s');
-  }
-  if (runs('own-code')) console.log('\n' + (await ownCodeOverhead(root, smoke)).join('\n'));
-  if (runs('scale')) console.log('\n' + (await scaleCheck(root, smoke)).join('\n'));
-}
-
-/** 1. One tutorial run, side by side. */
-async function engines(): Promise<void> {
+/** 1. One tutorial run, side by side: our engines, tfjs' model.fit, PyTorch eager and the tutorial's Keras code. */
+async function tutorialRun(): Promise<void> {
   const [task] = tasksOf('configs/tutorial/pre.yaml', [`train.epochs=${EPOCHS}`]);
   const config = task!.config;
   const data = loadDataset(config.data, task!.baseDir);
   const backend = await initBackend(false);
   const fused = await timeIt(() => fusedEngine.train(config, data, task!.seed));
-  const tfjsLoop = await timeIt(() => tfjsEngine.train({ ...config, train: { ...config.train, engine: 'tfjs' } }, data, task!.seed), smoke ? 1 : 1);
+  const tfjsLoop = await timeIt(() => tfjsEngine.train({ ...config, train: { ...config.train, engine: 'tfjs' } }, data, task!.seed), 1);
   const fit = await timeIt(() => modelFit(config, data), 1);
-  const torch = torchSeconds();
+  const torch = torchTutorialSeconds(root, data, REPEATS, EPOCHS);
+  const keras = (['tensorflow', 'jax'] as const).map((b) => ({ backend: b, timing: kerasTutorialSeconds(root, data, KERAS_EPOCHS, EPOCHS, b) }));
   console.log('\n1. one tutorial run (pre noise 0.1, %d epochs), seconds (median of %d after a warm-up)', EPOCHS, REPEATS);
   console.log(row(['', 'seconds', 'fused is ×']));
   // A dist/ built without the AssemblyScript step has no fused.wasm: the TypeScript kernel (same bits, slower) runs.
@@ -165,11 +137,16 @@ async function engines(): Promise<void> {
   console.log(row([`tfjs engine (${backend}, minimize loop)`, tfjsLoop.toFixed(3), (tfjsLoop / fused).toFixed(1)]));
   console.log(row([`tfjs model.fit (${backend})`, fit.toFixed(3), (fit / fused).toFixed(1)]));
   console.log(row(['PyTorch eager, 1 thread', torch === null ? 'n/a' : torch.toFixed(3), torch === null ? 'no torch' : (torch / fused).toFixed(2)]));
+  for (const { backend: b, timing } of keras) {
+    const name = `Keras fit (${b === 'jax' ? 'JAX' : 'TF'}), 1 thread, scaled`;
+    console.log(row([name, timing === null ? 'n/a' : timing.seconds.toFixed(3), timing === null ? 'no Keras' : (timing.seconds / fused).toFixed(1)]));
+  }
+  console.log('   Keras: the tutorial\'s model.fit with validation data, 1 thread, timed over %d epochs and scaled to %d', KERAS_EPOCHS, EPOCHS);
   console.log('   targets: fused ≥ 1× PyTorch (aim 3×); ≥ 15× tfjs model.fit');
 }
 
 /** 2. Pool throughput: 40 runs on 1 and 2 workers. */
-async function pool(): Promise<void> {
+async function poolThroughput(): Promise<void> {
   const forty = tasksOf('configs/tutorial/pre.yaml', [`train.epochs=${EPOCHS}`, `repeats=${smoke ? 4 : 40}`]);
   const one = await throughput(1, forty);
   const two = await throughput(2, forty);
@@ -190,6 +167,32 @@ async function memory(): Promise<void> {
   await launcher.close();
   console.log('\n3. RSS over %d short runs (2 workers): %s MB → %s MB (%s MB)', short.length, before.toFixed(0), after.toFixed(0), (after - before >= 0 ? '+' : '') + (after - before).toFixed(1));
   console.log('   target: grows by less than 50 MB');
+}
+
+/** 4. The tutorial's study on 2 workers, through the real sweep command. */
+async function tutorialStudy(): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'bench-study-'));
+  const start = performance.now();
+  await sweepCommand({ config: join(root, 'configs/tutorial/all.yaml'), out: join(out, 'r'), workers: 2, set: smoke ? ['train.epochs=20', 'repeats=2'] : [], quiet: true });
+  const seconds = (performance.now() - start) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  console.log('\n4. tutorial study (4 placements × %s repeats × %d epochs) on 2 workers: %s s', smoke ? 2 : 30, EPOCHS, seconds.toFixed(1));
+  console.log('   target: under 60 s');
+}
+
+async function main(): Promise<void> {
+  console.log(`noise-sweep benchmark${smoke ? ' (smoke: tiny sizes, figures meaningless)' : ''} — node ${process.version}, ${new Date().toISOString()}`);
+  const want = args.sections;
+  if (want.has('tutorial')) await tutorialRun();
+  if (want.has('throughput')) await poolThroughput();
+  if (want.has('memory')) await memory();
+  if (want.has('study')) await tutorialStudy();
+  if (want.has('own-code')) console.log('\n' + (await ownCodeOverhead(root, smoke)).join('\n'));
+  if (want.has('models')) {
+    await initBackend(false);
+    console.log('\n' + (await perModelSection(root, smoke)).join('\n'));
+  }
+  if (want.has('scale')) console.log('\n' + (await scaleCheck(root, smoke)).join('\n'));
 }
 
 await main();

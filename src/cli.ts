@@ -3,7 +3,7 @@
  * runs it. Parsing is a pure step (argv and environment in, command out) so its test is a table.
  */
 import { availableParallelism } from 'node:os';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { InputError } from './errors.js';
 import type { SweepOptions } from './commands/sweep.js';
 import type { CheckOptions } from './commands/check.js';
@@ -71,6 +71,44 @@ function parseLimits(pairs: readonly unknown[]): Partial<Record<LimitName, numbe
   return limits;
 }
 
+/** The flags of every command that runs a study (sweep, sweep variance): where results go, how it runs, what it says. */
+function runFlags<T>(y: Argv<T>) {
+  return y
+    .option('out', { type: 'string', describe: 'results directory (default: results/<name>-<timestamp>/)' })
+    .option('workers', { type: 'number', describe: 'worker threads (default: the cores)' })
+    .option('set', { type: 'string', array: true, describe: 'override any key: --set train.epochs=100 (YAML value)' })
+    .option('limit', { type: 'string', array: true, describe: 'raise a limit: --limit gridPoints=500000 (see limits: in the README)' })
+    .option('resume', { type: 'boolean', default: false, describe: 'continue --out: run only the missing runs' })
+    .option('force', { type: 'boolean', default: false, describe: 'start --out over, removing its results' })
+    .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
+    .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
+    .option('report-every', { type: 'number', describe: 'seconds between rewrites of report.html while the sweep runs (default 5; 0: only at the end)' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' });
+}
+
+type RunFlags = ReturnType<typeof runFlags<object>> extends Argv<infer A> ? A : never;
+
+/** runFlags' values as the options both commands share. */
+function runOptionsOf(args: RunFlags) {
+  // By hand, not yargs' conflicts(): boolean defaults count as "given" there.
+  if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
+  const reportEvery = wholeNumber('report-every', args['report-every'], 0);
+  return {
+    ...(args.out !== undefined ? { out: args.out } : {}),
+    workers: wholeNumber('workers', args.workers, 1) ?? availableParallelism(),
+    set: (args.set ?? []).map(String),
+    ...(args.limit !== undefined ? { limits: parseLimits(args.limit) } : {}),
+    quiet: args.quiet,
+    resume: args.resume,
+    force: args.force,
+    ...(reportEvery !== undefined ? { reportEvery } : {}),
+    inline: args.inline,
+    dryRun: args['dry-run'],
+    json: args.json,
+  };
+}
+
 /** Parses arguments (without "node sweep") into a command; bad flags throw InputError (exit 2). */
 export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Command> {
   let command: Command | undefined;
@@ -81,47 +119,24 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
       '$0 <config>',
       'run the sweep a YAML study describes',
       (y) =>
-        y
+        runFlags(y)
           .positional('config', { type: 'string', describe: 'YAML study file, e.g. configs/grid.yaml', demandOption: true })
-          .option('out', { type: 'string', describe: 'results directory (default: results/<name>-<timestamp>/)' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the cores)' })
           .option('repeats', { type: 'number', describe: 'repeats per grid point (overrides the file)' })
-          .option('set', { type: 'string', array: true, describe: 'override any key: --set train.epochs=100 (YAML value)' })
-          .option('resume', { type: 'boolean', default: false, describe: 'continue --out: run only the missing runs' })
-          .option('force', { type: 'boolean', default: false, describe: 'start --out over, removing its results' })
           .option('shard', { type: 'string', describe: 'run shard i/n of the study (default: from SLURM_ARRAY_* or JOB_COMPLETION_INDEX)' })
           .option('max-failures', { type: 'number', describe: 'stop handing out runs after this many failures' })
-          .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread (debugging; lets tfjs-node load)' })
-          .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' })
-          .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
-          .option('limit', { type: 'string', array: true, describe: 'raise a limit: --limit gridPoints=500000 (see limits: in the README)' })
-          .option('report-every', { type: 'number', describe: 'seconds between rewrites of report.html while the sweep runs (default 5; 0: only at the end)' })
-          .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
+          .option('junit', { type: 'string', describe: 'write the expect: bounds as JUnit XML to this file' }),
       (args) => {
-        // By hand, not yargs' conflicts(): boolean defaults count as "given" there.
-        if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
+        const run = runOptionsOf(args);
         const shard = args.shard !== undefined ? parseShard(args.shard) : shardFromEnv(env);
         const maxFailures = wholeNumber('max-failures', args['max-failures'], 1);
-        const reportEvery = wholeNumber('report-every', args['report-every'], 0);
         command = {
           kind: 'sweep',
           options: {
             config: args.config,
-            ...(args.out !== undefined ? { out: args.out } : {}),
-            workers: wholeNumber('workers', args.workers, 1) ?? availableParallelism(),
+            ...run,
             ...(args.repeats !== undefined ? { repeats: wholeNumber('repeats', args.repeats, 1)! } : {}),
-            set: (args.set ?? []).map(String),
-            ...(args.limit !== undefined ? { limits: parseLimits(args.limit) } : {}),
-            quiet: args.quiet,
-            resume: args.resume,
-            force: args.force,
             shard,
             ...(maxFailures !== undefined ? { maxFailures } : {}),
-            ...(reportEvery !== undefined ? { reportEvery } : {}),
-            inline: args.inline,
-            dryRun: args['dry-run'],
-            json: args.json,
             ...(args.junit !== undefined ? { junit: args.junit } : {}),
           },
         };
@@ -145,41 +160,18 @@ export async function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv =
       'variance <config>',
       'where one grid point\'s spread comes from: N runs varying each source of randomness alone (init, order, noise, split), and all together',
       (y) =>
-        y
+        runFlags(y)
           .positional('config', { type: 'string', demandOption: true, describe: 'YAML study file' })
           .option('point', { type: 'string', array: true, describe: 'the grid point: --point noise.placement=pre --point noise.stddev=0.1 (needed when the grid has more than one)' })
-          .option('repeats', { type: 'number', describe: 'runs per source (default 10)' })
-          .option('out', { type: 'string', describe: 'results directory (default: results/<name>-variance-<timestamp>/)' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the cores)' })
-          .option('set', { type: 'string', array: true, describe: 'override any key: --set train.epochs=100 (YAML value)' })
-          .option('limit', { type: 'string', array: true, describe: 'raise a limit: --limit gridPoints=500000' })
-          .option('resume', { type: 'boolean', default: false, describe: 'continue --out: run only the missing runs' })
-          .option('force', { type: 'boolean', default: false, describe: 'start --out over, removing its results' })
-          .option('inline', { type: 'boolean', default: false, describe: 'train in the main thread' })
-          .option('json', { type: 'boolean', default: false, describe: 'also write summary.json' })
-          .option('report-every', { type: 'number', describe: 'seconds between rewrites of report.html while it runs (default 5; 0: only at the end)' })
-          .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan and a time estimate; run nothing' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress and no table' }),
+          .option('repeats', { type: 'number', describe: 'runs per source (default 10)' }),
       (args) => {
-        if (args.resume && args.force) throw new InputError('--resume and --force: expected one of them, found both (resume keeps finished runs, force discards them)');
-        const reportEvery = wholeNumber('report-every', args['report-every'], 0);
         command = {
           kind: 'variance',
           options: {
             config: args.config,
+            ...runOptionsOf(args),
             point: (args.point ?? []).map(String),
             repeats: wholeNumber('repeats', args.repeats, 2) ?? DEFAULT_VARIANCE_REPEATS,
-            set: (args.set ?? []).map(String),
-            ...(args.out !== undefined ? { out: args.out } : {}),
-            workers: wholeNumber('workers', args.workers, 1) ?? availableParallelism(),
-            ...(args.limit !== undefined ? { limits: parseLimits(args.limit) } : {}),
-            resume: args.resume,
-            force: args.force,
-            inline: args.inline,
-            json: args.json,
-            dryRun: args['dry-run'],
-            quiet: args.quiet,
-            ...(reportEvery !== undefined ? { reportEvery } : {}),
           },
         };
       },

@@ -37,7 +37,7 @@ export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   const rawExpect = opts.config ? loadAnyStudy(opts.config).study.expect : plan.study.expect;
   const expectations = parseExpect(rawExpect.length ? rawExpect : undefined, source, { gridKeys: plan.gridKeys, columns: summaryStatColumns(metrics), points: plan.points.map((p) => p.values) });
   // range: the same bounded intervals summary.csv shows, so a bound on ci95_low is judged on what the user sees.
-  const { summary } = await summarizeRuns(saved.runsPath, saved.set);
+  const { summary } = await summarizeRuns(saved.runsPath, saved.set, {}, saved.configPath);
   const verdicts = judge(expectations, summary, plan.gridKeys);
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, plan.study.name));
   if (!opts.quiet) {

@@ -33,6 +33,7 @@ import { pointCells } from '../report/stream/summarize-runs.js';
 import { pairedDesignOf } from '../report/paired-design.js';
 import { isVariancePlan, renderVarianceTable, skippedSources, varianceCsvRows, varianceRows, type VarianceRow } from '../report/variance-rows.js';
 import { stringify } from 'csv-stringify/sync';
+import { budgetLine, raceLines, raceStateOf, rulesInWords, studyRaceOf } from '../report/race.js';
 
 export interface FinishOptions {
   readonly dir: string;
@@ -53,6 +54,8 @@ export interface Finished {
   readonly summary: SummaryRow[];
   readonly best: BestInGroup[];
   readonly verdicts: Verdict[];
+  /** The state the summary was streamed into (each point's runs by repeat, for a race's outcome). */
+  readonly stream: SummaryStream;
 }
 
 /** Validates the study's `expect:` list against the plan (before any run, so a typo costs a second). */
@@ -135,6 +138,7 @@ async function historyCurves(dir: string, plan: StudyResults['plan']): Promise<C
 async function reportHtml(dir: string, set: StudyResults, summary: SummaryRow[], { stream, digest }: { readonly stream: SummaryStream; readonly digest: RunDigest }, best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
   const rows = varianceOf(set, stream, metric);
   const variance = rows ? { rows, metric, skipped: skippedSources(set.plan) } : undefined;
+  const race = raceReport(set, stream);
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const curves = await historyCurves(dir, set.plan);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
@@ -156,7 +160,18 @@ async function reportHtml(dir: string, set: StudyResults, summary: SummaryRow[],
     ...(variance ? { variance } : {}),
     ...(factorsOf(set.plan) ? { factors: factorsOf(set.plan)! } : {}),
     ...(paired ? { paired: { vary: paired.vary, gamma: paired.gamma, ...(paired.equivalence !== undefined ? { equivalence: paired.equivalence } : {}) } } : {}),
+    ...(race ? { race } : {}),
   });
+}
+
+/** report.html's account of a race: the rules, each round, the winner, what it spent (none for a study that does not race). */
+function raceReport(set: StudyResults, stream: SummaryStream): { rules: string; rounds: string[]; budget: string } | undefined {
+  const race = studyRaceOf(set.plan, set.metrics, set.baseline);
+  if (race === null) return undefined;
+  const runs = { pointRuns: stream.pointRuns() };
+  const label = (i: number) => pointLabel(set.plan.points[i]!.values, set.plan.gridKeys);
+  const [, ...rounds] = raceLines(race, raceStateOf(race, set.plan.points.length, runs), label);
+  return { rules: `Race on ${race.metric}: ${rulesInWords(race)}.`, rounds: rounds.map((l) => l.trim()), budget: budgetLine(race, set.plan.points.length, runs) };
 }
 
 /** What the live page of a running sweep is drawn from: the study and the state its results streamed into. */
@@ -192,6 +207,11 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
     const shown = isCommandPlan(set.plan) ? [metric, ...set.metrics.filter((m) => m !== metric)].slice(0, OWN_CODE_SHOWN) : shownMetrics(set.metrics, metric);
     const varied = factorsOf(set.plan);
     log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline, paired: pairedDesignOf(set.plan, set.metrics), ...(varied ? { varied } : {}) }));
+    const race = studyRaceOf(set.plan, set.metrics, set.baseline);
+    if (race) {
+      log('');
+      for (const line of raceLines(race, raceStateOf(race, set.plan.points.length, { pointRuns: stream.pointRuns() }), (i) => pointLabel(set.plan.points[i]!.values, set.plan.gridKeys))) log(line);
+    }
     if (set.baseline === null && set.plan.points.length > 1 && isCommandPlan(set.plan)) {
       log(`no baseline: name the point the others are compared with (p-values, Cohen's d), e.g. baseline: { ${set.plan.gridKeys[0]}: ${renderValue(set.plan.points[0]!.values[set.plan.gridKeys[0]!])} }`);
     }
@@ -213,7 +233,7 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
       for (const v of failed) log(`  FAIL ${v.message}`);
     }
   }
-  return { summary, best, verdicts };
+  return { summary, best, verdicts, stream };
 }
 
 /** Exit code 1 when a bound is violated (after everything is written). */

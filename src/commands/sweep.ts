@@ -16,6 +16,7 @@ import { chooseLauncher } from '../launch/choose.js';
 import type { Launcher } from '../launch/launcher.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
+import { runInRounds } from '../launch/rounds.js';
 import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
 import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
 import { orderMetrics, widenedMetrics } from '../report/runs-header.js';
@@ -45,6 +46,8 @@ import { feedRuns } from '../report/stream/feed-runs.js';
 import { digestRun, pointCells, reportDigestOf, summaryStreamOf } from '../report/stream/summarize-runs.js';
 import { pairedDesignOf } from '../report/paired-design.js';
 import { readCsvLog as readWholeLog } from '../report/runs-csv.js';
+import type { RaceState } from '../plan/race/replay.js';
+import { budgetLine, raceBudget, raceStateOf, type StudyRace, studyRaceOf, worstCaseLine } from '../report/race.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -93,6 +96,8 @@ export interface SweepOutcome {
   readonly reused: number;
   /** Rewrites of report.html while the sweep ran, and milliseconds the main thread spent on them. */
   readonly liveReport?: { readonly writes: number; readonly busyMs: number };
+  /** A racing study: its rounds and outcome, and the runs it spent against a fixed study's points × max. */
+  readonly race?: { readonly state: RaceState; readonly spent: number; readonly budget: number };
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
@@ -211,8 +216,11 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     if (opts.dryRun || !opts.quiet) for (const d of data) log(describeData(d));
   }
   if (opts.junit) checkOutputFile(opts.junit, '--junit');
+  const race = studyRaceOf(plan, required, baseline, loaded.file);
+  // Each round waits for every point's results: a shard holds part of each point's runs, so cannot decide one.
+  if (race && shard) throw new InputError(`--shard ${shard.index}/${shard.count} (from --shard or a job array's index): expected no shard for a study with race: (each round of a race waits for every point's runs; run it on one machine with --workers N, or drop race: to shard it)`);
   if (opts.dryRun) {
-    await dryRun(opts, plan, tasks, log);
+    await dryRun(opts, plan, tasks, log, race);
     return { outDir: '', plan, metrics: required, results: [], summary: [], reused: 0 };
   }
 
@@ -252,11 +260,19 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     };
     const paired = pairedDesignOf(plan, metrics) !== null ? baseline : null;
     const previous = opened.previous ? await readPrevious(outDir, plan, metrics, paired, inPart, take) : { done: new Uint8Array(plan.runs.length), reused: 0, stale: 0 };
-    const todo = tasks.filter((t) => !previous.done[order.indexOf.get(t.runId)!]);
+    // A race runs round by round: what its finished runs say the round under way still needs (plan/race/).
+    const raceRuns = () => ({ pointRuns: liveState.stream.pointRuns() });
+    const taskOf = new Map(race ? tasks.map((t) => [`${t.pointIndex}/${t.repeat}`, t]) : []);
+    // In plan order (repeat-major), as a fixed study launches: early results of a round cover every point.
+    const nextRound = (): PlannedRun[] => (race ? raceStateOf(race, plan.points.length, raceRuns()).pending.map((p) => taskOf.get(`${p.point}/${p.repeat}`)!).sort((a, b) => a.repeat - b.repeat || a.pointIndex - b.pointIndex) : []);
+    const todo = race ? nextRound() : tasks.filter((t) => !previous.done[order.indexOf.get(t.runId)!]);
     let done = previous.reused;
     let failed = 0;
     if (opened.previous && !opts.quiet) {
-      log(`resuming ${outDir}: ${previous.reused} of ${tasks.length} runs already done, ${todo.length} to run`);
+      if (race) {
+        const state = raceStateOf(race, plan.points.length, raceRuns());
+        log(`resuming ${outDir}: ${previous.reused} runs of the race already done; ${state.finished ? 'the race is finished, nothing to run' : `round ${state.rounds.length + 1} takes ${state.survivors.length} points to ${state.target} repeats, ${todo.length} runs to go`}`);
+      } else log(`resuming ${outDir}: ${previous.reused} of ${tasks.length} runs already done, ${todo.length} to run`);
       if (previous.stale > 0) log(staleNote(previous.stale, opened.previousMeta?.dataHashes, plan.dataHashes));
     }
 
@@ -272,7 +288,15 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       onError: (err) => process.stderr.write(`sweep: warning: live report.html not updated: ${err instanceof Error ? err.message : String(err)}\n`),
     }) : undefined;
     const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
-    const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'), process.stderr, intro);
+    const progressMode = opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines');
+    // A race's rounds are not known ahead: each round gets its own progress, introduced by a line.
+    const roundIntro = (batch: readonly PlannedRun[]): string | undefined => {
+      if (!race) return intro;
+      const state = raceStateOf(race, plan.points.length, raceRuns());
+      const line = `race round ${state.rounds.length + 1}: ${state.survivors.length} points to ${state.target} repeats, ${batch.length} runs`;
+      return intro && batch === todo ? `${intro}\n${line}` : line;
+    };
+    let progress = createProgress(todo.length, progressMode, process.stderr, roundIntro(todo));
     live?.update();
     const bestSoFar = (): string => {
       let best: { mean: number; index: number } | undefined;
@@ -285,28 +309,36 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
     });
     const launcher = (ownCode ? ownCodeLauncher(opts.workers, outDir, train) : chooseLauncher(opts.workers, opts.inline ?? false)) as Launcher<PlannedRun>;
+    const onResult = (result: RunResult): void => {
+      const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
+      if (wider) {
+        metrics = wider;
+        // Earlier runs did not report the new metrics: their columns start empty.
+        liveState = { ...liveState, metrics: wider, stream: liveState.stream.widen(wider) };
+      }
+      // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
+      if (!runLog.record(result, wider)) return stop.abort('storage');
+      done++;
+      take(result);
+      if (result.status !== 'ok') {
+        failed++;
+        if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
+      }
+      progress.tick(bestSoFar(), failed);
+      live?.update();
+    };
     try {
-      await launcher.run(todo, {
-        signal: stop.signal,
-        onResult(result) {
-          const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
-          if (wider) {
-            metrics = wider;
-            // Earlier runs did not report the new metrics: their columns start empty.
-            liveState = { ...liveState, metrics: wider, stream: liveState.stream.widen(wider) };
-          }
-          // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
-          if (!runLog.record(result, wider)) return stop.abort('storage');
-          done++;
-          take(result);
-          if (result.status !== 'ok') {
-            failed++;
-            if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
-          }
-          progress.tick(bestSoFar(), failed);
-          live?.update();
-        },
-      });
+      // A fixed study launches every missing run at once; a race one round at a time, until it is decided.
+      if (!race) await launcher.run(todo, { signal: stop.signal, onResult });
+      else {
+        await runInRounds(launcher, todo, {
+          next: nextRound,
+          onRound(round) {
+            progress.stop();
+            progress = createProgress(round.length, progressMode, process.stderr, roundIntro(round));
+          },
+        }, { signal: stop.signal, onResult });
+      }
     } finally {
       await live?.stop();
       stop.release();
@@ -350,22 +382,24 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       const reusedNote = previous.reused > 0 ? ` (${previous.reused} reused)` : '';
       log(`${recorded - failedNow} runs ok${reusedNote}${failedNow ? `, ${failedNow} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
       if (shard && expectations.length > 0) log(`expect: not judged on shard ${shard.index}/${shard.count} (it holds part of each grid point's runs); sweep merge judges the whole study`);
+      if (race) log(budgetLine(race, plan.points.length, { pointRuns: finished.stream.pointRuns() }));
     }
     const signal = stop.received();
-    if (signal) throw new Interrupted(`stopped by ${signal} after ${recorded} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
+    if (signal) throw new Interrupted(`stopped by ${signal} after ${recorded} of ${race ? 'at most ' : ''}${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
     if (badBound) throw badBound;
     if (failedNow > 0) {
       const why = stop.signal.aborted ? `stopped after ${failedNow} failures (--max-failures ${opts.maxFailures}); ` : '';
       throw new RunsFailed(`${why}${failedNow} of ${tasks.length} runs failed (first: ${firstFailure!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
     }
     throwIfViolated(verdicts);
-    return withResults({ outDir, plan, metrics, summary, reused: previous.reused, ...(live ? { liveReport: live.stats() } : {}) }, inPart);
+    const raced = race ? { pointRuns: finished.stream.pointRuns() } : null;
+    return withResults({ outDir, plan, metrics, summary, reused: previous.reused, ...(live ? { liveReport: live.stats() } : {}), ...(race && raced ? { race: { state: raceStateOf(race, plan.points.length, raced), ...raceBudget(race, plan.points.length, raced) } } : {}) }, inPart);
   } finally {
     await opened.lock.release();
   }
 }
 
-async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void): Promise<void> {
+async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void, race: StudyRace | null): Promise<void> {
   let reused = 0;
   let seconds: number[] = [];
   if (opts.resume && opts.out) {
@@ -382,6 +416,8 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
     reused = tasks.filter((t) => ok[indexOf.get(t.runId)!]).length;
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
+  // The estimate below is for every planned run: the race's worst case.
+  if (race) log(worstCaseLine(race, plan.points.length));
   const todo = opts.resume ? tasks.length - reused : tasks.length;
   if (todo === 0) return;
   if (isCommandPlan(plan)) {

@@ -12,6 +12,7 @@ import { expectSpec } from './schema/expect.js';
 import { limitsSpec } from './schema/limits.js';
 import { modelSpec } from './schema/model.js';
 import { noiseSpec } from './schema/noise.js';
+import { checkRace, raceSpec } from './schema/race.js';
 import { runSpec, sortSpec } from './schema/run.js';
 import { trainSpec } from './schema/train.js';
 import { varianceKeys } from './schema/variance.js';
@@ -22,6 +23,7 @@ export * from './schema/expect.js';
 export * from './schema/limits.js';
 export * from './schema/model.js';
 export * from './schema/noise.js';
+export * from './schema/race.js';
 export * from './schema/run.js';
 export * from './schema/run-config.js';
 export * from './schema/train.js';
@@ -45,6 +47,8 @@ const studyCommon = {
   limits: limitsSpec.prefault({}),
   /** pairing, vary, equivalence, gamma: how repeats differ and how points are compared (schema/variance.ts). */
   ...varianceKeys,
+  /** Racing: repeats spent round by round on the points still in contention (schema/race.ts); off when absent. */
+  race: raceSpec.optional(),
 };
 
 export const studySpec = z.strictObject({
@@ -54,7 +58,7 @@ export const studySpec = z.strictObject({
   train: trainSpec.prefault({}),
   noise: noiseSpec.prefault({}),
   eval: evalSpec.prefault({}),
-});
+}).superRefine(checkRace);
 
 /** A study of the user's own code: `run:` (a command, or a function through the API) over free-form `params`. */
 export const commandStudySpec = z
@@ -64,6 +68,7 @@ export const commandStudySpec = z
     params: z.record(z.string(), z.unknown()).default({}),
     run: runSpec,
   })
+  .superRefine(checkRace)
   .superRefine((s, ctx) => {
     // noise-sweep cannot know what the user's metrics mean: the one that ranks points is named, never guessed.
     if (s.sort === undefined) ctx.addIssue({ code: 'custom', path: ['sort'], message: 'expected the metric that ranks grid points, one your runs report (e.g. sort: accuracy, or sort: { metric: loss, better: lower })' });

@@ -5,6 +5,7 @@
  * (before any dataset or model exists). Each failure is one line naming the key that raises it.
  */
 import type { LayerSpec, Limits, LimitName, ModelSpec, RunConfig, Study } from '../config/schema.js';
+import { plannedRepeats } from '../config/schema.js';
 import { featureShape } from '../data/generate.js';
 import { InputError } from '../errors.js';
 import { layerShapes, ShapeMismatch } from '../engine/tfjs/layer-shapes.js';
@@ -14,12 +15,15 @@ function tooBig(where: string, key: string, what: string, limit: LimitName, max:
 }
 
 /** Grid points, repeats and runs of a study, from the lengths of the grid's lists alone. */
-export function checkStudySize(study: Pick<Study, 'grid' | 'repeats' | 'limits'>, file: string): void {
+export function checkStudySize(study: Pick<Study, 'grid' | 'repeats' | 'limits' | 'race'>, file: string): void {
   const { limits } = study;
+  // A race plans its worst case, every point at race.max.
+  const key = study.race?.max !== undefined ? 'race.max' : 'repeats';
+  const repeats = plannedRepeats(study);
   const points = Object.values(study.grid).reduce((n, values) => n * values.length, 1);
   if (points > limits.gridPoints) throw tooBig(file, 'grid', 'grid points', 'gridPoints', limits.gridPoints, points, ' (the product of the lengths of its lists)');
-  if (study.repeats > limits.repeats) throw tooBig(file, 'repeats', 'repeats', 'repeats', limits.repeats, study.repeats);
-  if (points * study.repeats > limits.runs) throw tooBig(file, 'repeats', 'runs', 'runs', limits.runs, points * study.repeats, ' (grid points × repeats)');
+  if (repeats > limits.repeats) throw tooBig(file, key, 'repeats', 'repeats', limits.repeats, repeats);
+  if (points * repeats > limits.runs) throw tooBig(file, key, 'runs', 'runs', limits.runs, points * repeats, ' (grid points × repeats)');
 }
 
 /** Weights and biases of one layer given the shape of its input row. */

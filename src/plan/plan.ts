@@ -5,13 +5,13 @@
  *  2. apply each assignment to the study and validate it as a whole (a bad grid value names its grid entry);
  *  3. resolve each point's effective run configuration (a data file's hash included) and merge points that train identically
  *     (e.g. placement none at every stddev), showing the grid keys that made no difference as blank;
- *  4. give each point `repeats` runs, each with a content-addressed id and seeds per source of randomness:
+ *  4. give each point `repeats` runs (a race's `max`: the race runs a subset of them, see plan/race/), each with a content-addressed id and seeds per source of randomness:
  *     shared by repeat k of every point when the study is paired (the default), else from the run's id (seeding.ts).
  * A run: study (the user's own code) goes through the same four steps with its own kind of configuration, so
  * both kinds get their ids and seeds from one place.
  */
 import type { AnyStudy, CommandConfig, CommandStudy, RunConfig, SplitSpec, Study } from '../config/schema.js';
-import { isCommandStudy } from '../config/schema.js';
+import { isCommandStudy, plannedRepeats } from '../config/schema.js';
 import { validateAnyStudy, validateStudy } from '../config/load.js';
 import { fileSha256 } from '../data/data-hash.js';
 import { withPath } from '../config/paths.js';
@@ -65,7 +65,7 @@ export function isCommandPlan(plan: AnyPlan): plan is CommandPlan {
 }
 
 /** Keys that a grid may not vary: they describe the study, not a run. */
-const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits', 'pairing', 'equivalence', 'gamma']);
+const NOT_GRIDDABLE = new Set(['name', 'repeats', 'grid', 'baseline', 'expect', 'sort', 'limits', 'pairing', 'equivalence', 'gamma', 'race']);
 
 function checkGridKey(key: string, file: string): void {
   checkKeyPath(key, file, `grid.${key}`);
@@ -192,7 +192,7 @@ export function makePlan(raw: Record<string, unknown>, study: Study, file: strin
     }
     return { config, identity: withSeeding(identityOf(config), seeding), ...(varyGridded ? { seeding } : {}) };
   });
-  const runs = planRuns(points, study.repeats, study, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
+  const runs = planRuns(points, plannedRepeats(study), study, (run, point): RunTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: Object.fromEntries(hashes) };
 }
 
@@ -209,7 +209,7 @@ export function makeCommandPlan(raw: Record<string, unknown>, study: CommandStud
     const { config, identity } = resolveCommandConfig(pointStudy as CommandStudy, where);
     return { config, identity: withSeeding(identity, study) };
   });
-  const runs = planRuns(points, study.repeats, study, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
+  const runs = planRuns(points, plannedRepeats(study), study, (run, point): CommandTask => ({ ...run, config: point.config, baseDir }));
   return { study, gridKeys, points, runs, dataHashes: {} };
 }
 

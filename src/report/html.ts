@@ -63,6 +63,8 @@ export interface ReportInput {
   readonly factors?: readonly string[];
   /** A `sweep variance` study: each source's spread (variance-rows.ts), and the sources it left out. */
   readonly variance?: { readonly rows: readonly VarianceRow[]; readonly metric: string; readonly skipped: readonly string[] };
+  /** A racing study: its rules, each round's eliminations and the winner, and the runs it spent (report/race.ts). */
+  readonly race?: { readonly rules: string; readonly rounds: readonly string[]; readonly budget: string };
 }
 
 /** A running sweep's progress, for the banner of the page it rewrites every few seconds. */
@@ -113,6 +115,8 @@ table.summary td.p .sub { color: #555; }
 table.summary tr.group-start td { border-top: 1px solid #bbb; }
 table.summary tr.best td { font-weight: 600; }
 table.summary tr.baseline td { background: #fafafa; }
+table.summary tr.eliminated td { color: #999; }
+.tag.winner { color: #1a7f37; border-color: #1a7f37; }
 table.summary td.better { background: #e3f4e1; }
 table.summary td.worse { background: #fbe3e1; }
 table.summary td.failed { color: #b00020; }
@@ -182,11 +186,15 @@ export async function renderReport(input: ReportInput): Promise<string> {
       `<div class="scroll">${renderSummaryTable({ gridKeys, rows: summary, metrics, sortMetric: sort.metric, ...(input.best ? { best: input.best } : {}), ...(input.isBaseline ? { isBaseline: input.isBaseline } : {}), ...(roles.panel ? { groupBy: roles.panel } : {}), ...(input.lowerIsBetter ? { lowerIsBetter: input.lowerIsBetter } : {}) })}</div>
 <ul class="note">
 <li>mean ± sample standard deviation over the successful runs; below it, the 95% CI: Student t interval of the mean (none for n &lt; 2), clipped to the metric's range (accuracy to [0, 1], losses and errors at 0)${clipped ? `: ${escapeHtml(clipped.replace(/^95% CI: /, ''))}` : ''}.</li>
-<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction}): only its column is coloured and starred. p (Holm): ${input.paired ? 'paired t-test on per-repeat differences from' : "Welch's two-sided t-test against"} the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).</li>
+<li>The study is judged by ${escapeHtml(metricTitle(sort.metric))} (${direction})${input.isBaseline ? `: only its column is coloured and starred. p (Holm): ${input.paired ? 'paired t-test on per-repeat differences from' : "Welch's two-sided t-test against"} the baseline${input.baselineLabel ? ` (${escapeHtml(input.baselineLabel)})` : ''}, Holm-adjusted across grid points for each metric; * &lt; 0.05, ** &lt; 0.01, *** &lt; 0.001. Green: significantly better at ${ALPHA}, red: significantly worse. Other metrics show their p plainly: noise that raises the training loss is doing what a regularizer does, not failing. Below p, d: Cohen's d with the pooled standard deviation (positive: higher than the baseline).` : `. No baseline, so no p-values: ${input.variance ? 'the arms of a variance study are not compared with each other' : 'name the point the others are compared with in baseline: (by default the point with noise placement none)'}.`}</li>
 ${input.factors ? `<li>Factors of variability: ${escapeHtml(input.factors.join(', '))} changed from repeat to repeat (the others were held at repeat 0's draw); each run drew its own seeds (pairing: independent), so points are compared unpaired.</li>\n` : ''}${input.best ? `<li>★ best ${escapeHtml(input.best.metric.replace(/_/g, ' '))} for its ${escapeHtml(input.best.groupBy)}, distinguishable from the runner-up (Welch p &lt; ${ALPHA}); ☆ best but not distinguishable.</li>` : ''}
 </ul>`,
     ),
   );
+  if (input.race) {
+    const r = input.race;
+    parts.push(section('Race', `<p class="note">${escapeHtml(r.rules)} Eliminated points are greyed in the summary, tagged with their round and the repeats they had.</p>\n<ul class="note">${r.rounds.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n<p class="note">${escapeHtml(r.budget)}.</p>`));
+  }
   if (input.variance) {
     const { rows, metric, skipped } = input.variance;
     const chart = rows.some((r) => r.std !== null) ? `\n<figure>${await renderSvg(varianceChartSpec(rows, metric), 'v-')}</figure>` : '';

@@ -54,6 +54,30 @@ export function matchRepeats(a: ReadonlyMap<number, number>, b: ReadonlyMap<numb
   return { a: repeats.map((r) => a.get(r)!), b: repeats.map((r) => b.get(r)!) };
 }
 
+/**
+ * The paired t-test's p as comparisons report it, with the cases the test leaves undefined: null below two
+ * repeats; for differences that are all the same value (pairedT null), 1 when that value is 0 and 0 otherwise
+ * (every repeat moved by the same amount: scipy's p for a non-zero constant difference).
+ */
+function pValueOf(t: ReturnType<typeof pairedT>, n: number, meanDifference: number): number | null {
+  if (t !== null) return t.pValue;
+  return n >= 2 ? (meanDifference === 0 ? 1 : 0) : null;
+}
+
+/**
+ * The two-sided paired p of A against B on the repeats both have (each given as repeat → value), and the mean
+ * difference A − B it is about: comparePaired's p without the rest of the comparison (no bootstrap), for
+ * callers that need only the test, such as a race's eliminations (plan/race/eliminate.ts).
+ */
+export function pairedPValue(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>, testTrainRatio?: number): { n: number; meanDifference: number | null; pValue: number | null } {
+  const pairs = matchRepeats(a, b);
+  const n = pairs.a.length;
+  if (n === 0) return { n, meanDifference: null, pValue: null };
+  const meanDifference = pairs.a.reduce((s, x, i) => s + (x - pairs.b[i]!), 0) / n;
+  const t = pairedT(pairs.a, pairs.b, testTrainRatio === undefined ? {} : { testTrainRatio });
+  return { n, meanDifference, pValue: pValueOf(t, n, meanDifference) };
+}
+
 const NONE = { meanDifference: null, differenceLow: null, differenceHigh: null, pValue: null, corrected: false, wilcoxonP: null, probability: null, probabilityLow: null, probabilityHigh: null } as const;
 
 /**
@@ -88,7 +112,7 @@ export function comparePaired(a: ReadonlyMap<number, number>, b: ReadonlyMap<num
     meanDifference,
     differenceLow,
     differenceHigh,
-    pValue: t === null ? (n >= 2 ? (meanDifference === 0 ? 1 : 0) : null) : t.pValue,
+    pValue: pValueOf(t, n, meanDifference),
     corrected: t?.corrected ?? false,
     wilcoxonP: wilcoxonSignedRank(pairs.a, pairs.b)?.pValue ?? null,
     probability,

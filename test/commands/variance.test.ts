@@ -70,6 +70,7 @@ describe('commands/variance (end to end)', function () {
     expect(section).to.include('<svg');
     expect(section).to.include('initial weights');
     expect(section).to.include('chi-square');
+    expect(html).to.include('No baseline, so no p-values: the arms of a variance study are not compared with each other');
   });
 
   it('resumes (nothing to run), and its saved config.yaml re-runs as a plain sweep of the same runs', async () => {

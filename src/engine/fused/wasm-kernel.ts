@@ -40,6 +40,23 @@ export interface KernelExports {
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, c1: number, c2: number, epsilon: number, negLearningRate: number,
   ): void;
   sgdStep(params: number, grads: number, count: number, negLearningRate: number): void;
+  convForward(
+    inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, F: number,
+    x: number, rows: number, kernel: number, bias: number, out: number,
+  ): void;
+  convBackward(
+    inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, F: number,
+    x: number, dOut: number, rows: number, kernel: number, gKernel: number, gBias: number, dX: number,
+  ): void;
+  lstmForward(
+    T: number, F: number, U: number, returnSequences: number, x: number, rows: number, mask: number,
+    kernel: number, recurrent: number, bias: number, out: number, gates: number, c: number, h: number, tanhC: number,
+  ): void;
+  lstmBackward(
+    T: number, F: number, U: number, returnSequences: number, x: number, dOut: number, rows: number, mask: number,
+    kernel: number, recurrent: number, gKernel: number, gRecurrent: number, gBias: number, dX: number,
+    gates: number, c: number, h: number, tanhC: number, dz: number, dh: number, dc: number, dhPrev: number,
+  ): void;
 }
 
 /** hiddenLayer's flag bits (asm/forward.ts). */

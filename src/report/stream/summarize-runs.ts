@@ -14,6 +14,7 @@ import { planSortOf } from '../columns.js';
 import { RunDigest } from '../digest/run-digest.js';
 import { pairedDesignOf } from '../paired-design.js';
 import { rangesOf, type SummaryRow } from '../summary.js';
+import { studyRaceOf } from '../race.js';
 import { feedRuns } from './feed-runs.js';
 import { SummaryStream } from './summary-stream.js';
 
@@ -32,10 +33,12 @@ export interface StreamedSummary {
   readonly digest: RunDigest;
 }
 
-/** An empty SummaryStream for a study. */
-export function summaryStreamOf({ plan, metrics, baseline }: StudyResults): SummaryStream {
+/**
+ * An empty SummaryStream for a study (`file` names the study in the error for a race.metric it does not have).
+ */
+export function summaryStreamOf({ plan, metrics, baseline }: StudyResults, file?: string): SummaryStream {
   const range = rangesOf(plan);
-  return new SummaryStream({ points: plan.points, gridKeys: plan.gridKeys, metrics, baseline, ...(range ? { range } : {}), paired: pairedDesignOf(plan, metrics), sortMetric: planSortOf(plan, metrics).metric });
+  return new SummaryStream({ points: plan.points, gridKeys: plan.gridKeys, metrics, baseline, ...(range ? { range } : {}), paired: pairedDesignOf(plan, metrics), sortMetric: planSortOf(plan, metrics).metric, race: studyRaceOf(plan, metrics, baseline, file) });
 }
 
 /** Each grid point's grid-key cells, as runs.csv and summary.csv show them. */
@@ -67,8 +70,8 @@ export interface SummarizeOptions {
 }
 
 /** The summary and digest of a runs.csv. */
-export async function summarizeRuns(path: string, set: StudyResults, opts: SummarizeOptions = {}): Promise<StreamedSummary> {
-  const stream = summaryStreamOf(set);
+export async function summarizeRuns(path: string, set: StudyResults, opts: SummarizeOptions = {}, file?: string): Promise<StreamedSummary> {
+  const stream = summaryStreamOf(set, file);
   const digest = reportDigestOf(set);
   const cells = pointCells(set.plan);
   const metric = planSortOf(set.plan, set.metrics).metric;

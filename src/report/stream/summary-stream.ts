@@ -22,6 +22,8 @@ import { RunningSample } from '../../stats/running-sample.js';
 import { groupColumns, summarizeMoments } from '../../stats/summarize-group.js';
 import { safeCell } from '../cells.js';
 import type { PairedDesign } from '../paired-design.js';
+import { raceColumns, raceStateOf, type StudyRace } from '../race.js';
+import type { PointRuns } from '../../plan/race/replay.js';
 import { comparisonOptions, pairedColumns, type SummaryRow } from '../summary.js';
 import { RepeatValues } from './repeat-values.js';
 
@@ -37,6 +39,8 @@ export interface SummaryStreamInput {
   readonly paired?: PairedDesign | null;
   /** The metric kept by repeat (best per placement compares on it); a paired design's metric when paired. */
   readonly sortMetric: string;
+  /** A racing study's race (race.ts): its metric is kept by repeat too (the sort metric's store when the same), and which repeats failed. */
+  readonly race?: StudyRace | null;
 }
 
 interface PointState {
@@ -44,6 +48,10 @@ interface PointState {
   failed: number;
   readonly samples: RunningSample[];
   readonly sort: RepeatValues;
+  /** A race on another metric than the sort metric: that metric by repeat (else null: the sort store serves). */
+  readonly raced: RepeatValues | null;
+  /** Racing: repeats whose run failed (few), which the race counts as run without a value. */
+  readonly failedRepeats: Set<number> | null;
   /** Paired study, other than the baseline: running differences from the baseline, per metric (null for the sort metric). */
   readonly diffs: (PairedDifferences | null)[] | null;
 }
@@ -79,6 +87,8 @@ export class SummaryStream {
       failed: 0,
       samples: input.metrics.map(() => new RunningSample()),
       sort: new RepeatValues(),
+      raced: input.race && input.race.metric !== sortMetric ? new RepeatValues() : null,
+      failedRepeats: input.race ? new Set<number>() : null,
       diffs: pairs && p.index !== input.baseline ? input.metrics.map((_, i) => (i === this.sortIndex ? null : new PairedDifferences())) : null,
     }));
   }
@@ -94,6 +104,7 @@ export class SummaryStream {
     const isBaseline = this.baselineValues.length > 0 && run.pointIndex === this.input.baseline;
     if (run.status !== 'ok') {
       s.failed++;
+      s.failedRepeats?.add(run.repeat);
       if (isBaseline && this.baselineRuns.get(run.repeat) === undefined) {
         this.baselineRuns.set(run.repeat, FAILED);
         this.waiting.delete(run.repeat);
@@ -107,8 +118,11 @@ export class SummaryStream {
       if (v === undefined) continue;
       s.samples[i]!.add(v);
       if (i === this.sortIndex) s.sort.set(run.repeat, v);
+      if (s.raced && metrics[i] === this.input.race!.metric) s.raced.set(run.repeat, v);
       if (isBaseline) this.baselineValues[i]!.set(run.repeat, v);
     }
+    // A race counts an ok run without its metric as a run without a value, as a failed one.
+    if (s.failedRepeats && run.metrics[this.input.race!.metric] === undefined) s.failedRepeats.add(run.repeat);
     if (isBaseline) {
       this.baselineRuns.set(run.repeat, OK);
       for (const w of this.waiting.get(run.repeat) ?? []) this.pair(w.point, run.repeat, (i) => w.values[i]!);
@@ -182,16 +196,28 @@ export class SummaryStream {
     return this.state[pointIndex]?.sort.toMap() ?? new Map();
   }
 
+  /** Each point's runs as a race reads them: repeat → the race metric's value, null for a run without one. */
+  pointRuns(): PointRuns[] {
+    return this.state.map((s) => {
+      const runs = new Map<number, number | null>((s.raced ?? s.sort).toMap());
+      for (const repeat of s.failedRepeats ?? []) if (!runs.has(repeat)) runs.set(repeat, null);
+      return runs;
+    });
+  }
+
   /** summary.csv's rows for the runs so far, as summarize() gives them for the same runs. */
   rows(): SummaryRow[] {
     const { points, gridKeys, metrics, baseline, range } = this.input;
     const paired = this.paired;
+    const race = this.input.race ?? null;
+    const raced = race ? raceStateOf(race, points.length, { pointRuns: this.pointRuns() }) : null;
     const rows = points.map((p) => {
       const s = this.state[p.index]!;
       const row: SummaryRow = {};
       for (const k of gridKeys) row[k] = safeCell(p.values[k]);
       row.n = s.ok;
       row.failed = s.failed;
+      if (raced) Object.assign(row, raceColumns(raced, p.index));
       metrics.forEach((m, i) => {
         const reference = baseline === null || baseline === p.index ? null : this.state[baseline]!.samples[i]!.moments();
         Object.assign(row, groupColumns(m, summarizeMoments(reference, s.samples[i]!.moments(), range?.(m))));

@@ -22,6 +22,7 @@ import { feedRuns } from '../../../src/report/stream/feed-runs.js';
 import { rewriteRunsLog } from '../../../src/report/stream/rewrite-runs.js';
 import { summarizeRuns } from '../../../src/report/stream/summarize-runs.js';
 import { rangesOf, summarize } from '../../../src/report/summary.js';
+import { studyRaceOf } from '../../../src/report/race.js';
 import { orderedResults, orderedRunsText, resultSetOf } from '../../../src/report/write-results.js';
 import { safeCell } from '../../../src/report/cells.js';
 import { tmpDir } from '../../helpers/tmp.js';
@@ -34,11 +35,12 @@ function planOf(yaml: string): AnyPlan {
   return planStudy(loaded.raw, loaded.study, loaded.file, loaded.baseDir) as AnyPlan;
 }
 
-const STUDY = (pairing: string, baseline: string) => `name: s
+const STUDY = (pairing: string, baseline: string, race = '') => `name: s
 seed: 3
 repeats: 12
 pairing: ${pairing}
 ${baseline}
+${race}
 model: { hidden: [4] }
 train: { epochs: 2 }
 grid:
@@ -89,6 +91,8 @@ describe('report/stream/summarize-runs', function () {
     { name: 'paired, the baseline the first point', yaml: STUDY('paired', '') },
     { name: 'paired, the baseline the last point', yaml: STUDY('paired', 'baseline: { noise.placement: pre, noise.stddev: 0.3 }') },
     { name: 'independent (Welch)', yaml: STUDY('independent', 'baseline: { noise.placement: input, noise.stddev: 0.1 }') },
+    { name: 'a race on the sort metric', yaml: STUDY('paired', '', 'race: { min: 4, step: 4 }') },
+    { name: 'a race on another metric, unpaired', yaml: STUDY('independent', '', 'race: { min: 4, step: 4, metric: test_loss }') },
   ];
   for (const c of cases) {
     it(`summary, rewrite and digest equal the in-memory computation: ${c.name}`, async () => {
@@ -103,7 +107,8 @@ describe('report/stream/summarize-runs', function () {
       const rows = readCsvLog(path).rows;
       const set = resultSetOf(plan, metrics, baseline, rows);
       const results = orderedResults(set);
-      const expected = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results, baseline, range: rangesOf(plan), paired: pairedDesignOf(plan, metrics) });
+      const expected = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results, baseline, range: rangesOf(plan), paired: pairedDesignOf(plan, metrics), race: studyRaceOf(plan, metrics, baseline) });
+      if (c.yaml.includes('race:')) expect(expected.some((r) => r.status === 'eliminated' || r.status === 'winner')).to.equal(true);
       expect(expected.filter((r) => typeof r.test_accuracy_p_value === 'number')).to.have.length(plan.points.length - 1);
 
       // Streamed from the log as it is (runs appear twice: their latest row counts).

@@ -1,0 +1,36 @@
+/** `npm run bench` flags: a table of arguments in, sections out, and the one-line errors of bad flags. */
+import { expect } from 'chai';
+import { parseBenchArgs, SECTIONS } from '../../bench/args.js';
+import { InputError } from '../../src/errors.js';
+
+describe('bench/args', () => {
+  const cases: [string[], string[], { smoke?: boolean; python?: boolean }][] = [
+    [[], [...SECTIONS], {}],
+    [['--only', 'models'], ['models'], {}],
+    [['--only=models,tutorial'], ['models', 'tutorial'], {}],
+    [['--only', 'models', '--only', 'memory', '--smoke'], ['models', 'memory'], { smoke: true }],
+    [['--skip-study'], SECTIONS.filter((s) => s !== 'study'), {}],
+    [['--only', 'study,models', '--skip-study'], ['models'], {}],
+    [['--no-python', '--only', 'tutorial'], ['tutorial'], { python: false }],
+  ];
+  for (const [argv, sections, flags] of cases) {
+    it(`${argv.join(' ') || '(no flags)'} → ${sections.join(', ')}`, () => {
+      const args = parseBenchArgs(argv);
+      expect([...args.sections].sort()).to.deep.equal([...sections].sort());
+      expect(args.smoke).to.equal(flags.smoke ?? false);
+      expect(args.python).to.equal(flags.python ?? true);
+    });
+  }
+
+  const errors: [string[], RegExp][] = [
+    [['--only', 'model'], /^--only: expected sections among tutorial, throughput, memory, study, own-code, models, scale, found "model"$/],
+    [['--only'], /^--only: expected a section name .*found nothing$/],
+    [['--only='], /^--only: expected a section name/],
+    [['--fast'], /^bench: expected --smoke, --skip-study, --no-python or --only SECTION\[,SECTION\], found "--fast"$/],
+  ];
+  for (const [argv, message] of errors) {
+    it(`refuses ${argv.join(' ')} with one line`, () => {
+      expect(() => parseBenchArgs(argv)).to.throw(InputError, message);
+    });
+  }
+});
