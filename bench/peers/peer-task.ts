@@ -9,7 +9,7 @@
 import type { LayerSpec, NoiseSite, RunConfig, Task } from '../../src/config/schema.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { declaredClasses, featureShape } from '../../src/data/generate.js';
-import { hiddenLayers } from '../../src/engine/tfjs/model.js';
+import { hiddenLayers } from '../../src/engine/stack.js';
 
 export interface PeerTask {
   readonly task: Task;

@@ -69,6 +69,21 @@ export function regressionMetrics(p: ArrayLike<number>, y: ArrayLike<number>): R
   return { mse: se / n, mae: ae / n };
 }
 
+/**
+ * The metrics of outputs `p` (rows × outputs, row-major) against labels `y` for a task, by name without the
+ * train_/test_ prefix: what both engines report.
+ */
+export function taskMetrics(task: Task, p: ArrayLike<number>, y: ArrayLike<number>, outputs: number): Record<string, number> {
+  switch (task) {
+    case 'binary':
+      return { ...binaryMetrics(p, y) };
+    case 'multiclass':
+      return { ...multiclassMetrics(p, outputs, y) };
+    case 'regression':
+      return { ...regressionMetrics(p, y) };
+  }
+}
+
 /** The metrics of a task, by name without the train_/test_ prefix: loss and accuracy, or mse and mae. */
 export function taskMetricNames(task: Task): readonly string[] {
   return task === 'regression' ? ['mse', 'mae'] : ['loss', 'accuracy'];

@@ -4,12 +4,15 @@
  */
 import type { RunConfig } from '../config/schema.js';
 import type { EngineName } from './engine.js';
+import { FUSED_LAYER_TYPES } from './fused/plan/supported.js';
 
-/** null when the fused engine (dense MLP, gaussian noise, binary output) can train the config, else why not. */
+/**
+ * null when the fused engine can train the config, else why not. It trains every layer type its plan has a
+ * kernel for (fused/plan/supported.ts: today every type of model.layers), every task, noise kind and placement.
+ */
 export function fusedUnsupported(config: Pick<RunConfig, 'model' | 'noise' | 'train'>): string | null {
-  if (config.noise.kind !== 'gaussian') return `noise kind ${config.noise.kind}`;
-  if (config.model.layers !== undefined) return 'model.layers (only model.hidden)';
-  if (config.model.task !== undefined && config.model.task !== 'binary') return `model.task ${config.model.task}`;
+  const layer = config.model.layers?.find((l) => !FUSED_LAYER_TYPES.includes(l.type));
+  if (layer !== undefined) return `a ${layer.type} layer`;
   return null;
 }
 

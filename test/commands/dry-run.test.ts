@@ -37,7 +37,7 @@ model:
     - { type: maxPooling2d, poolSize: 2, name: pool }
     - { type: flatten }
     - { type: dense, units: 8, name: hidden }
-train: { epochs: 100 }
+train: { epochs: 100, engine: tfjs }
 noise: { stddev: 0.2, rate: 0.1 }
 grid:
   noise.placement: [none, input, "after:pool", "post:hidden"]
@@ -75,14 +75,14 @@ describe('commands/dry-run', () => {
     expect(estimate.seconds).to.be.closeTo(plan.runs.length * (0.2 + 3), 1e-9);
   });
 
-  it('prints each point with its placement as the study wrote it ("after:pool", not the site "post:...")', () => {
-    const plan = planOf(CNN);
+  it('prints each point with the engine auto picks and its placement as the study wrote it ("after:pool", not the site "post:...")', () => {
+    const plan = planOf(CNN.replace('engine: tfjs', 'engine: auto'));
     expect(describePlan(plan, plan.runs, 0)).to.deep.equal([
       'study cnn: 4 grid point(s) × 3 repeats = 12 runs',
-      '  noise.placement=none  [tfjs; no noise; 100 epochs]',
-      '  noise.placement=input  [tfjs; input stddev 0.2; 100 epochs]',
-      '  noise.placement=after:pool  [tfjs; after:pool stddev 0.2; 100 epochs]',
-      '  noise.placement=post:hidden  [tfjs; post:hidden stddev 0.2; 100 epochs]',
+      '  noise.placement=none  [fused; no noise; 100 epochs]',
+      '  noise.placement=input  [fused; input stddev 0.2; 100 epochs]',
+      '  noise.placement=after:pool  [fused; after:pool stddev 0.2; 100 epochs]',
+      '  noise.placement=post:hidden  [fused; post:hidden stddev 0.2; 100 epochs]',
       'comparisons: paired on repeats (varied: init, order, noise); 3 repeats detect P(better) ≥ 1.00 (Noether, α = β = 0.05); P = 0.75 (gamma) needs 29; below 6 repeats no verdict says better or worse',
     ]);
     const dropout = planOf(CNN.replace('noise: {', 'noise: { kind: dropout,'));

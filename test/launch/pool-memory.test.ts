@@ -2,7 +2,8 @@
  * A real memory-exhausting point followed by small ones (issue 16): a conv2d layer of 3000 filters over 64 × 64
  * images needs more than the WebAssembly memory tfjs' wasm backend can grow to, so its runs fail with "memory
  * access out of bounds" and leave that thread's backend broken; on landed main the small runs after the second
- * such failure failed too. The pool replaces the thread, so every small run succeeds.
+ * such failure failed too. The pool replaces the thread, so every small run succeeds. On the tfjs engine (the
+ * fused one refuses such a network before allocating it: test/engine/fused/plan/memory.test.ts).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ data: { generator: shapes, samples: 80, size: 64, classes: 3, noise: 0.2, seed: 
 model:
   task: multiclass
   layers: [{ type: conv2d, filters: 2, kernelSize: 3 }, { type: flatten }]
-train: { epochs: 1, batchSize: 64 }
+train: { epochs: 1, batchSize: 64, engine: tfjs }
 limits: { parameters: 100000000 }
 grid:
   model.layers: [[{ type: conv2d, filters: 3000, kernelSize: 3, padding: same }, { type: flatten }], [{ type: conv2d, filters: 2, kernelSize: 3 }, { type: flatten }]]

@@ -29,6 +29,7 @@ import type { Dataset } from '../../data/dataset.js';
 import type { HistoryPoint } from '../../protocol.js';
 import type { Engine, TrainOutcome } from '../engine.js';
 import { initialDenseWeights } from '../init.js';
+import { layoutOf } from '../layout.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
 import { runSeeds, type RunSeeds } from '../seeds.js';
 import { shuffleInPlace } from '../shuffle.js';
@@ -36,6 +37,8 @@ import { fusedUnsupported } from '../support.js';
 import { Evaluator } from './evaluate.js';
 import { ACTIVATIONS, FusedNet, type Net, type NetSpec } from './net.js';
 import { noisePlan } from './noise-plan.js';
+import { ChainNet, chainBytes, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
+import type { Trainable } from './trainable.js';
 import { wasmKernelAvailable } from './wasm-kernel.js';
 import { WasmNet } from './wasm-net.js';
 
@@ -51,21 +54,65 @@ export function defaultFusedKernel(): FusedKernel {
   return wasmKernelAvailable() ? 'wasm' : 'js';
 }
 
-function makeNet(kernel: FusedKernel, spec: NetSpec): Net {
-  return kernel === 'wasm' ? new WasmNet(spec) : new FusedNet(spec);
+const PLACEMENTS: readonly string[] = ['input', 'pre', 'post'];
+
+/**
+ * Whether the tutorial's fast path (net.ts, wasm-net.ts: dense layers of `hidden: [...]`, one activation,
+ * Gaussian noise at input/pre/post, a sigmoid output) trains the config; the chain of layer kernels
+ * (plan/) trains everything else.
+ */
+export function onTutorialPath(config: RunConfig): boolean {
+  return (
+    config.model.layers === undefined &&
+    (config.model.task ?? 'binary') === 'binary' &&
+    config.noise.kind === 'gaussian' &&
+    config.model.hidden.length > 0 &&
+    (ACTIVATIONS as readonly string[]).includes(config.model.activation) &&
+    config.noise.sites.every((s) => PLACEMENTS.includes(s.placement) && s.layer === undefined)
+  );
 }
 
-const PLACEMENTS: readonly string[] = ['input', 'pre', 'post'];
+/** The tutorial's network on the given kernel, with the shared initial weights. */
+function tutorialNet(kernel: FusedKernel, config: RunConfig, data: Dataset, initSeed: number): Net {
+  const sizes = [data.nFeatures, ...config.model.hidden, 1];
+  const spec: NetSpec = { sizes, activation: config.model.activation, noise: noisePlan(config.noise.sites), maxRows: Math.max(data.nTrain, data.nTest) };
+  const net = kernel === 'wasm' ? new WasmNet(spec) : new FusedNet(spec);
+  const init = initialDenseWeights(sizes, initSeed);
+  net.setWeights(init.kernels, init.biases);
+  return net;
+}
+
+/**
+ * Rows a noise-off evaluation pass of the chain takes at once: enough to amortize a pass, few enough that
+ * big sets (a CNN's 10,000 test images) do not need buffers for all of their rows.
+ */
+const EVAL_ROWS = 256;
+
+/**
+ * Any other model: its compiled chain of layer kernels (plan/build.ts), weights from the tfjs engine's
+ * initializer. It takes a batch, or EVAL_ROWS rows when evaluating, or whole sets when eval.noise draws
+ * noise over them. @throws Error, before allocating, when its buffers would exceed MEMORY_LIMIT_BYTES.
+ */
+function chainNet(kernel: FusedKernel, config: RunConfig, data: Dataset, initSeed: number): Trainable {
+  const { input, outputs } = layoutOf(config, data);
+  const largest = Math.max(data.nTrain, data.nTest);
+  const evalRows = config.eval.noise === 'off' ? Math.min(largest, EVAL_ROWS) : largest;
+  const spec = { config, input, outputs, initSeed, maxRows: Math.max(Math.min(config.train.batchSize, data.nTrain), evalRows), loops: kernel };
+  const bytes = chainBytes(spec);
+  if (bytes > MEMORY_LIMIT_BYTES) {
+    const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+    throw new Error(`the network needs ${gb(bytes)} for passes of ${spec.maxRows} rows, more than the fused engine's ${gb(MEMORY_LIMIT_BYTES)}: use fewer filters or units, smaller inputs${config.eval.noise === 'off' ? ' or a smaller train.batchSize' : ', a smaller test set or eval.noise: off'}`);
+  }
+  return new ChainNet(spec);
+}
 
 /** null when the fused engine can train the config, else a short reason (the shared check, then this engine's own). */
 function unsupported(config: RunConfig): string | null {
   const shared = fusedUnsupported(config);
   if (shared !== null) return shared;
-  if (config.model.hidden.length === 0) return 'a model without hidden layers';
-  if (!(ACTIVATIONS as readonly string[]).includes(config.model.activation)) return `activation ${config.model.activation}`;
   if (config.train.optimizer !== 'adam' && config.train.optimizer !== 'sgd') return `optimizer ${String(config.train.optimizer)}`;
-  const site = config.noise.sites.find((s) => !PLACEMENTS.includes(s.placement));
-  if (site) return `noise placement ${site.placement}`;
+  if (config.model.layers === undefined && !(ACTIVATIONS as readonly string[]).includes(config.model.activation)) return `activation ${config.model.activation}`;
+  if (config.model.layers === undefined && config.model.hidden.length === 0) return 'a model without hidden layers';
   return null;
 }
 
@@ -83,13 +130,10 @@ export const fusedEngine: Engine = createFusedEngine('auto');
 async function train(kernel: FusedKernel, config: RunConfig, data: Dataset, seeds: RunSeeds): Promise<TrainOutcome> {
   const why = unsupported(config);
   if (why !== null) throw new Error(`the fused engine does not support ${why}`);
-  const sizes = [data.nFeatures, ...config.model.hidden, 1];
-  const net = makeNet(kernel, { sizes, activation: config.model.activation, noise: noisePlan(config.noise.sites), maxRows: Math.max(data.nTrain, data.nTest) });
-  const init = initialDenseWeights(sizes, seeds.init);
-  net.setWeights(init.kernels, init.biases);
+  const net = onTutorialPath(config) ? tutorialNet(kernel, config, data, seeds.init) : chainNet(kernel, config, data, seeds.init);
   const { epochs, batchSize, optimizer: kind, learningRate } = config.train;
   const optimizer = net.optimizer(kind, learningRate);
-  const evaluator = new Evaluator(net, data, config.eval, seeds.noise);
+  const evaluator = new Evaluator(net, data, config.eval, seeds.noise, config.model.task ?? 'binary');
   const shuffleRng = Xoshiro128.fromSeed(seeds.order, STREAM.shuffle);
   const noiseRng = Xoshiro128.fromSeed(seeds.noise, STREAM.noise);
   const order = new Int32Array(data.nTrain);

@@ -23,6 +23,7 @@ import type { Xoshiro128 } from '../rng/xoshiro128.js';
 import { affineRow, backwardColumns2, deltaBackRow, denseRow2, finishRow, kernelGradRow, outputBackRow } from './kernels.js';
 import type { NoisePlan } from './noise-plan.js';
 import { makeOptimizer, type Optimizer, type OptimizerKind } from './optimizer.js';
+import type { Trainable } from './trainable.js';
 
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -57,13 +58,14 @@ export function outputGradient(p: number, y: number, invCount: number): number {
  * which compute the same bits. Arrays are live views: `output` holds the last forward pass, `grads` the last
  * backward pass, `params` the weights the optimizer updates.
  */
-export interface Net {
+export interface Net extends Trainable {
   /** All weights: for each Dense layer, its kernel (fanIn × fanOut, row-major) then its bias. */
   readonly params: Float32Array;
   /** dLoss/dparams of the last backward pass, same layout as params. */
   readonly grads: Float64Array;
   /** Sigmoid outputs of the last forward pass (first `rows` entries). */
   readonly output: Float64Array;
+  readonly outputs: 1;
   /** Copies initial weights in (kernels [fanIn × fanOut] row-major and biases, as init.ts makes them). */
   setWeights(kernels: readonly Float32Array[], biases: readonly Float32Array[]): void;
   /**
@@ -98,6 +100,8 @@ export function clippedBce(p: number, y: number): number {
 
 /** The TypeScript implementation: the reference for the WebAssembly kernel, and the fallback without it. */
 export class FusedNet implements Net {
+  readonly outputs = 1;
+  readonly maxRows: number;
   readonly params: Float32Array;
   readonly grads: Float64Array;
   readonly output: Float64Array;
@@ -137,6 +141,7 @@ export class FusedNet implements Net {
     if (this.activation < 0) throw new Error(`FusedNet: unknown activation ${spec.activation}`);
     this.noise = spec.noise;
     const maxRows = spec.maxRows;
+    this.maxRows = maxRows;
 
     let total = 0;
     for (let l = 0; l + 1 < sizes.length; l++) total += sizes[l]! * sizes[l + 1]! + sizes[l + 1]!;

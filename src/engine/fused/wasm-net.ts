@@ -34,6 +34,8 @@ interface HiddenPointers {
 
 /** The fused network on the WebAssembly kernel (see above): one kernel instance and memory per network. */
 export class WasmNet implements Net {
+  readonly outputs = 1;
+  readonly maxRows: number;
   readonly params: Float32Array;
   readonly grads: Float64Array;
   readonly output: Float64Array;
@@ -68,6 +70,7 @@ export class WasmNet implements Net {
     if (this.activation < 0) throw new Error(`WasmNet: unknown activation ${spec.activation}`);
     this.noise = spec.noise;
     const maxRows = spec.maxRows;
+    this.maxRows = maxRows;
     const nIn = sizes[0]!;
     const hiddenWidths = sizes.slice(1, -1);
     const widest = Math.max(...hiddenWidths);

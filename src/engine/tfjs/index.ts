@@ -7,10 +7,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RunConfig } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';
-import { declaredClasses, featureShape } from '../../data/generate.js';
 import type { HistoryPoint } from '../../protocol.js';
 import type { Engine, TrainOutcome } from '../engine.js';
-import { binaryMetrics, multiclassMetrics, regressionMetrics } from '../metrics.js';
+import { layoutOf } from '../layout.js';
+import { taskMetrics } from '../metrics.js';
 import { STREAM, Xoshiro128 } from '../rng/xoshiro128.js';
 import { runSeeds, type SeedInput } from '../seeds.js';
 import { shuffleInPlace } from '../shuffle.js';
@@ -29,28 +29,6 @@ function makeOptimizer(train: RunConfig['train']): tf.Optimizer {
   return train.optimizer === 'adam' ? tf.train.adam(train.learningRate, 0.9, 0.999, 1e-7) : tf.train.sgd(train.learningRate);
 }
 
-/** How rows are shaped and what the network outputs, from the config and the data. */
-interface Layout {
-  /** Shape of one input row: flat for `hidden: [...]`, else model.inputShape or the data's own shape. */
-  readonly input: number[];
-  /** Output units: 1, or the number of classes. */
-  readonly outputs: number;
-}
-
-function layoutOf(config: RunConfig, data: Dataset): Layout {
-  const task = config.model.task ?? 'binary';
-  const input = config.model.layers === undefined ? [data.nFeatures] : config.model.inputShape ?? featureShape(config.data) ?? [data.nFeatures];
-  const size = input.reduce((a, b) => a * b, 1);
-  if (size !== data.nFeatures) throw new Error(`model.inputShape [${input.join(', ')}] holds ${size} values per row, but the data has ${data.nFeatures}`);
-  let outputs = 1;
-  if (task === 'multiclass') {
-    let largest = 0;
-    for (const y of [data.yTrain, data.yTest]) for (const v of y) largest = Math.max(largest, v);
-    outputs = Math.max(declaredClasses(config.data) ?? 2, largest + 1);
-  }
-  return { input, outputs };
-}
-
 /** Labels as the loss wants them: one-hot rows for multiclass, a column otherwise. */
 function labelTensor(y: Float32Array, task: string, outputs: number): tf.Tensor {
   return task === 'multiclass' ? tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(y), 'int32'), outputs).toFloat()) : tf.tensor2d(y, [y.length, 1]);
@@ -65,18 +43,6 @@ function lossOf(config: RunConfig): (y: tf.Tensor, p: tf.Tensor) => tf.Tensor {
       return tf.metrics.categoricalCrossentropy;
     case 'regression':
       return config.train.loss === 'mae' ? tf.metrics.meanAbsoluteError : tf.metrics.meanSquaredError;
-  }
-}
-
-/** Metrics of outputs `p` (rows × outputs) against labels, by name without the set prefix. */
-function scoreOf(config: RunConfig, p: Float32Array, y: Float32Array, outputs: number): Record<string, number> {
-  switch (config.model.task ?? 'binary') {
-    case 'binary':
-      return { ...binaryMetrics(p, y) };
-    case 'multiclass':
-      return { ...multiclassMetrics(p, outputs, y) };
-    case 'regression':
-      return { ...regressionMetrics(p, y) };
   }
 }
 
@@ -114,7 +80,7 @@ export const tfjsEngine: Engine = {
       const sets = [['train', xTrain, data.yTrain], ['test', xTest, data.yTest]] as const;
       if (config.eval.noise !== 'on') {
         for (const [name, x, y] of sets) {
-          for (const [metric, value] of Object.entries(scoreOf(config, predict(model, x, false), y, outputs))) out[`${name}_${metric}`] = value;
+          for (const [metric, value] of Object.entries(taskMetrics(task, predict(model, x, false), y, outputs))) out[`${name}_${metric}`] = value;
         }
       }
       if (config.eval.noise !== 'off') {
@@ -123,7 +89,7 @@ export const tfjsEngine: Engine = {
         for (const [name, x, y] of sets) {
           const sums: Record<string, number> = {};
           for (let s = 0; s < config.eval.samples; s++) {
-            for (const [metric, value] of Object.entries(scoreOf(config, predict(model, x, true), y, outputs))) sums[metric] = (sums[metric] ?? 0) + value / config.eval.samples;
+            for (const [metric, value] of Object.entries(taskMetrics(task, predict(model, x, true), y, outputs))) sums[metric] = (sums[metric] ?? 0) + value / config.eval.samples;
           }
           for (const [metric, value] of Object.entries(sums)) out[`${name}_${metric}_noisy`] = value;
         }

@@ -12,16 +12,14 @@
  * from the raw input), so they leave padding as it is.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec, NoiseSite, RunConfig, Task } from '../../config/schema.js';
+import type { LayerSpec, NoiseSite, RunConfig } from '../../config/schema.js';
+import { hiddenLayers, OUTPUT_ACTIVATION, siteAt } from '../stack.js';
 import { initialLayerWeights, type WeightArray } from './init-layers.js';
 import { layerShapes } from './layer-shapes.js';
 import { noiseLayer } from './noise-layer.js';
 import { PatchConv } from './patch-conv.js';
 import { SeededDropout } from './seeded-dropout.js';
 import type { NoiseSource } from './seeded-noise.js';
-
-/** The output unit's activation for a task. */
-const OUTPUT_ACTIVATION: Record<Task, 'sigmoid' | 'softmax' | 'linear'> = { binary: 'sigmoid', multiclass: 'softmax', regression: 'linear' };
 
 /** One step of the stack and what it does to the step mask. */
 type Stage =
@@ -37,16 +35,6 @@ export interface StackModel {
   /** The trainable variables, for the optimizer. */
   readonly variables: tf.Variable[];
   dispose(): void;
-}
-
-/** The hidden layers of a config: model.layers, or the dense layers of `hidden: [...]`. */
-export function hiddenLayers(model: RunConfig['model']): readonly LayerSpec[] {
-  return model.layers ?? model.hidden.map((units) => ({ type: 'dense' as const, units, activation: model.activation }));
-}
-
-/** The noise site at a place, if any: layered sites name their layer; `hidden` sites apply to every layer. */
-function siteAt(sites: readonly NoiseSite[], placement: NoiseSite['placement'], layer?: number): NoiseSite | undefined {
-  return sites.find((s) => s.placement === placement && (placement === 'input' || s.layer === undefined || s.layer === layer));
 }
 
 function tensors(weights: readonly WeightArray[]): tf.Tensor[] {

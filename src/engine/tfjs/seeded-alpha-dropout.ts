@@ -6,21 +6,10 @@
  * the identity at inference. The constants are SELU's (tf.keras AlphaDropout uses the same digits).
  */
 import * as tf from '@tensorflow/tfjs';
+import { ALPHA_PRIME, alphaDropoutAffine } from '../alpha-dropout.js';
 import { SeededRateLayer } from './seeded-noise.js';
 
-/** SELU's α (Klambauer et al. 2017, eq. 14). */
-export const SELU_ALPHA = 1.6732632423543772848170429916717;
-/** SELU's λ (Klambauer et al. 2017, eq. 14). */
-export const SELU_SCALE = 1.0507009873554804934193349852946;
-
-/** The value dropped elements take before the affine correction: α' = -λα. */
-export const ALPHA_PRIME = -SELU_ALPHA * SELU_SCALE;
-
-/** The affine correction (a, b) for a drop rate. */
-export function alphaDropoutAffine(rate: number): { a: number; b: number } {
-  const a = ((1 - rate) * (1 + rate * ALPHA_PRIME ** 2)) ** -0.5;
-  return { a, b: -a * ALPHA_PRIME * rate };
-}
+export { ALPHA_PRIME, alphaDropoutAffine, SELU_ALPHA, SELU_SCALE } from '../alpha-dropout.js';
 
 export class SeededAlphaDropout extends SeededRateLayer {
   static readonly className = 'SeededAlphaDropout';

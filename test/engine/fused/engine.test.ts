@@ -25,7 +25,6 @@ describe('engine/fused (engine)', () => {
     it('gives a reason otherwise', () => {
       const base = tutorialConfig();
       const cases: RunConfig[] = [
-        { ...base, noise: { ...base.noise, kind: 'dropout' as 'gaussian' } },
         { ...base, model: { ...base.model, activation: 'elu' as 'relu' } },
         { ...base, model: { ...base.model, hidden: [] } },
         { ...base, train: { ...base.train, optimizer: 'rmsprop' as 'adam' } },

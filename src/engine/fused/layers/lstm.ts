@@ -35,16 +35,17 @@ export class LstmTape {
   readonly dc: Float64Array;
   readonly dhPrev: Float64Array;
 
-  constructor(readonly shape: LstmShape, maxRows: number) {
+  /** `arena` gives the buffers (a plan's arena, so they can live in a kernel's memory); default fresh arrays. */
+  constructor(readonly shape: LstmShape, maxRows: number, arena: { f64(n: number): Float64Array } = { f64: (n) => new Float64Array(n) }) {
     const { steps: T, units: U } = shape;
-    this.gates = new Float64Array(maxRows * T * 4 * U);
-    this.c = new Float64Array(maxRows * (T + 1) * U);
-    this.h = new Float64Array(maxRows * (T + 1) * U);
-    this.tanhC = new Float64Array(maxRows * T * U);
-    this.dz = new Float64Array(4 * U);
-    this.dh = new Float64Array(U);
-    this.dc = new Float64Array(U);
-    this.dhPrev = new Float64Array(U);
+    this.gates = arena.f64(maxRows * T * 4 * U);
+    this.c = arena.f64(maxRows * (T + 1) * U);
+    this.h = arena.f64(maxRows * (T + 1) * U);
+    this.tanhC = arena.f64(maxRows * T * U);
+    this.dz = arena.f64(4 * U);
+    this.dh = arena.f64(U);
+    this.dc = arena.f64(U);
+    this.dhPrev = arena.f64(U);
   }
 }
 

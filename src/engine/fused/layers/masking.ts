@@ -27,3 +27,15 @@ export function maskingBackward(steps: number, features: number, dOut: Float64Ar
     }
   }
 }
+
+/** mask[r·T + t] = 1 when step t of row r has a feature other than maskValue (the mask maskingForward finds). */
+export function computeStepMask(steps: number, features: number, maskValue: number, x: Float64Array, rows: number, mask: Uint8Array): void {
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < steps; t++) {
+      const o = (r * steps + t) * features;
+      let keep = 0;
+      for (let k = 0; k < features; k++) if (x[o + k] !== maskValue) keep = 1;
+      mask[r * steps + t] = keep;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The layer-kernel seam of the fused engine's plan: one kernel per layer of the network (and per noise site),
+ * each owning its buffers (taken from the plan's arena when it is built), chained by the plan (chain-net.ts).
+ *
+ * A kernel works on a batch of rows, float64 activations, float32 weights (what tfjs stores), float64
+ * gradients. forward may return its input unchanged (flatten, noise in inference) instead of copying it, and
+ * backward may return dOut itself (flatten, additive noise): the chain passes on whatever array comes back.
+ */
+import type { Xoshiro128 } from '../../rng/xoshiro128.js';
+import type { Arena } from './arena.js';
+
+/** Step masks of a forward pass (rows × steps, 1 for a real step), as the tfjs stack hands them on. */
+export interface StepMasks {
+  /** The mask the masking layer would find in the raw input: what noise before that layer keeps to (noise.mask). */
+  readonly raw: Uint8Array;
+  /** The mask the masking layer found in its input: what the LSTM and noise after the masking layer use. */
+  readonly layer: Uint8Array;
+}
+
+/** Which mask a kernel reads, fixed when the plan is built. */
+export type MaskSource = 'raw' | 'layer' | null;
+
+/** What one forward pass shares: the noise generator (null: inference, every noise site off) and the masks. */
+export interface Pass {
+  readonly rng: Xoshiro128 | null;
+  readonly masks: StepMasks;
+}
+
+export interface LayerKernel {
+  /** Shape of one output row. */
+  readonly outShape: readonly number[];
+  /**
+   * Forward over `rows` rows of x (rows × input size, row-major); returns the output (its own buffer, or x).
+   * Draws noise from pass.rng in the order plan/build.ts documents.
+   */
+  forward(x: Float64Array, rows: number, pass: Pass): Float64Array;
+  /**
+   * Backward for the last forward over the same x, given dOut (rows × output size): overwrites this kernel's
+   * parameter gradients, and returns dLoss/dx when wantDx (null otherwise).
+   */
+  backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null;
+}
+
+/** A kernel's weights and their gradients, views of the plan's flat arrays, in tfjs' order for the layer. */
+export interface ParamViews {
+  readonly values: readonly Float32Array[];
+  readonly grads: readonly Float64Array[];
+}
+
+/** What a kernel factory gets from the plan builder. */
+export interface KernelContext {
+  readonly arena: Arena;
+  /** Shape of one input row. */
+  readonly inShape: readonly number[];
+  /** Most rows one pass handles (a batch, or a whole set when evaluating). */
+  readonly maxRows: number;
+  /** The layer's weights (empty for layers without any). */
+  readonly params: ParamViews;
+  /** The step mask this kernel reads. */
+  readonly mask: MaskSource;
+  /**
+   * Which loops run the heavy layers (dense, conv, lstm): the WebAssembly kernel's twins (layers/*-wasm.ts) or
+   * the TypeScript ones; they compute the same bits (test/engine/fused/plan/chain-wasm.test.ts).
+   */
+  readonly loops: Loops;
+}
+
+/** The implementation of a layer's loops: 'wasm' (the kernel's SIMD twins) or 'js' (the TypeScript reference). */
+export type Loops = 'wasm' | 'js';
+
+export function sizeOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}

@@ -1,0 +1,128 @@
+/**
+ * A noise site (and a model's dropout layer): Keras' GaussianNoise, GaussianDropout, Dropout and AlphaDropout
+ * with the tfjs engine's seeded layers' semantics and draws (tfjs/seeded-noise.ts and its neighbours), active
+ * only in a training pass (pass.rng not null), the identity otherwise:
+ *   gaussian         x + n,                n ~ N(0, stddev²)                  (one normal per element)
+ *   gaussianDropout  x · (1 + n),          n ~ N(0, rate / (1 - rate))        (one normal per element)
+ *   dropout          x · keep / (1 - rate), keep = u >= rate                  (one uniform per element)
+ *   alphaDropout     (keep ? x : α')·a + b, keep = u >= rate, α' = -λα        (one uniform per element)
+ * Each forward pass draws one block of rows × size numbers, row-major, whatever the mask: normals from
+ * fillNormal, uniforms from nextFloat, as the tfjs layers draw them (a site at stddev or rate 0 draws nothing).
+ * With a step mask (noise.mask), elements of masked steps are left as they are (and pass their gradient on).
+ * The drawn numbers are float32 in tfjs (the multiplier 1 + n too, and 1 / (1 - rate)); here as well.
+ */
+import type { NoiseKind } from '../../../../config/schema.js';
+import { fillNormal } from '../../../rng/normal.js';
+import { alphaDropoutAffine, ALPHA_PRIME } from '../../../alpha-dropout.js';
+import type { KernelContext, LayerKernel, MaskSource, Pass } from '../kernel.js';
+import { sizeOf } from '../kernel.js';
+
+export interface NoiseSettings {
+  readonly kind: NoiseKind;
+  /** Stddev of the additive noise (gaussian). */
+  readonly stddev: number;
+  /** Drop rate (the other kinds). */
+  readonly rate: number;
+}
+
+/** Whether a site changes nothing even in training (stddev or rate 0): then it draws nothing, as in tfjs. */
+export function inertNoise(s: NoiseSettings): boolean {
+  return s.kind === 'gaussian' ? s.stddev === 0 : s.rate === 0;
+}
+
+export class NoiseKernel implements LayerKernel {
+  readonly outShape: readonly number[];
+  private readonly size: number;
+  /** Values per step of a row (for masks: element i of a row belongs to step floor(i / perStep)). */
+  private readonly perStep: number;
+  private readonly inert: boolean;
+  private readonly out: Float64Array;
+  /** The block of draws (float32, as tfjs holds them), then the multiplier dOut is scaled by. */
+  private readonly draws: Float32Array;
+  private readonly dX: Float64Array;
+  private readonly alpha: { a: number; b: number };
+  private readonly keepScale: number;
+
+  constructor(ctx: KernelContext, private readonly settings: NoiseSettings, private readonly maskSource: MaskSource) {
+    this.outShape = ctx.inShape;
+    this.size = sizeOf(ctx.inShape);
+    this.perStep = maskSource === null ? this.size : this.size / ctx.inShape[0]!;
+    this.inert = inertNoise(settings);
+    const n = this.inert ? 0 : ctx.maxRows * this.size;
+    this.out = ctx.arena.f64(n);
+    this.draws = ctx.arena.f32(n);
+    this.dX = ctx.arena.f64(settings.kind === 'gaussian' ? 0 : n);
+    this.alpha = alphaDropoutAffine(settings.rate);
+    this.keepScale = Math.fround(1 / (1 - settings.rate));
+  }
+
+  /** Whether this pass perturbs: a training pass at a site that is not inert. */
+  private active(pass: Pass): boolean {
+    return pass.rng !== null && !this.inert;
+  }
+
+  forward(x: Float64Array, rows: number, pass: Pass): Float64Array {
+    if (!this.active(pass)) {
+      this.perturbed = false;
+      return x;
+    }
+    this.perturbed = true;
+    const rng = pass.rng!;
+    const n = rows * this.size;
+    const { draws, out } = this;
+    const { kind, stddev, rate } = this.settings;
+    if (kind === 'gaussian' || kind === 'gaussianDropout') {
+      fillNormal(rng, draws, n, kind === 'gaussian' ? stddev : Math.sqrt(rate / (1 - rate)));
+    } else {
+      const kept = kind === 'dropout' ? this.keepScale : 1;
+      for (let i = 0; i < n; i++) draws[i] = rng.nextFloat() >= rate ? kept : 0;
+    }
+    const mask = this.maskSource === null ? null : this.maskSource === 'raw' ? pass.masks.raw : pass.masks.layer;
+    const perStep = this.perStep;
+    const stepsPerRow = this.size / perStep;
+    switch (kind) {
+      case 'gaussian':
+        for (let i = 0; i < n; i++) out[i] = x[i]! + draws[i]!;
+        break;
+      case 'gaussianDropout':
+        for (let i = 0; i < n; i++) draws[i] = 1 + draws[i]!;
+        for (let i = 0; i < n; i++) out[i] = x[i]! * draws[i]!;
+        break;
+      case 'dropout':
+        for (let i = 0; i < n; i++) out[i] = x[i]! * draws[i]!;
+        break;
+      case 'alphaDropout': {
+        const { a, b } = this.alpha;
+        for (let i = 0; i < n; i++) {
+          const keep = draws[i] !== 0;
+          out[i] = (keep ? x[i]! : ALPHA_PRIME) * a + b;
+          draws[i] = keep ? a : 0;
+        }
+        break;
+      }
+    }
+    if (mask !== null) {
+      // Masked steps keep their input (tf.where(mask, noisy, x)) and pass dOut straight through (multiplier 1).
+      for (let s = 0; s < rows * stepsPerRow; s++) {
+        if (mask[s] !== 0) continue;
+        for (let i = s * perStep, end = i + perStep; i < end; i++) {
+          out[i] = x[i]!;
+          draws[i] = 1;
+        }
+      }
+    }
+    return out;
+  }
+
+  private perturbed = false;
+
+  backward(_x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
+    if (!wantDx) return null;
+    // Additive noise, or a pass that left the rows alone: the gradient passes unchanged.
+    if (!this.perturbed || this.settings.kind === 'gaussian') return dOut;
+    const n = rows * this.size;
+    const { draws, dX } = this;
+    for (let i = 0; i < n; i++) dX[i] = dOut[i]! * draws[i]!;
+    return dX;
+  }
+}
