@@ -37,7 +37,7 @@ import { fusedUnsupported } from '../support.js';
 import { Evaluator } from './evaluate.js';
 import { ACTIVATIONS, FusedNet, type Net, type NetSpec } from './net.js';
 import { noisePlan } from './noise-plan.js';
-import { ChainNet, chainBytes, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
+import { chainBytes, makeChainNet, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
 import type { Trainable } from './trainable.js';
 import { wasmKernelAvailable } from './wasm-kernel.js';
 import { WasmNet } from './wasm-net.js';
@@ -93,17 +93,17 @@ const EVAL_ROWS = 256;
  * initializer. It takes a batch, or EVAL_ROWS rows when evaluating, or whole sets when eval.noise draws
  * noise over them. @throws Error, before allocating, when its buffers would exceed MEMORY_LIMIT_BYTES.
  */
-function chainNet(config: RunConfig, data: Dataset, initSeed: number): Trainable {
+function chainNet(kernel: FusedKernel, config: RunConfig, data: Dataset, initSeed: number): Trainable {
   const { input, outputs } = layoutOf(config, data);
   const largest = Math.max(data.nTrain, data.nTest);
   const evalRows = config.eval.noise === 'off' ? Math.min(largest, EVAL_ROWS) : largest;
-  const spec = { config, input, outputs, initSeed, maxRows: Math.max(Math.min(config.train.batchSize, data.nTrain), evalRows) };
+  const spec = { config, input, outputs, initSeed, maxRows: Math.max(Math.min(config.train.batchSize, data.nTrain), evalRows), wasm: kernel === 'wasm' };
   const bytes = chainBytes(spec);
   if (bytes > MEMORY_LIMIT_BYTES) {
     const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
     throw new Error(`the network needs ${gb(bytes)} for passes of ${spec.maxRows} rows, more than the fused engine's ${gb(MEMORY_LIMIT_BYTES)}: use fewer filters or units, smaller inputs${config.eval.noise === 'off' ? ' or a smaller train.batchSize' : ', a smaller test set or eval.noise: off'}`);
   }
-  return new ChainNet(spec);
+  return makeChainNet(spec, bytes);
 }
 
 /** null when the fused engine can train the config, else a short reason (the shared check, then this engine's own). */
@@ -130,7 +130,7 @@ export const fusedEngine: Engine = createFusedEngine('auto');
 async function train(kernel: FusedKernel, config: RunConfig, data: Dataset, seeds: RunSeeds): Promise<TrainOutcome> {
   const why = unsupported(config);
   if (why !== null) throw new Error(`the fused engine does not support ${why}`);
-  const net = onTutorialPath(config) ? tutorialNet(kernel, config, data, seeds.init) : chainNet(config, data, seeds.init);
+  const net = onTutorialPath(config) ? tutorialNet(kernel, config, data, seeds.init) : chainNet(kernel, config, data, seeds.init);
   const { epochs, batchSize, optimizer: kind, learningRate } = config.train;
   const optimizer = net.optimizer(kind, learningRate);
   const evaluator = new Evaluator(net, data, config.eval, seeds.noise, config.model.task ?? 'binary');

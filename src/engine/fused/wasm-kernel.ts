@@ -40,6 +40,8 @@ export interface KernelExports {
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, c1: number, c2: number, epsilon: number, negLearningRate: number,
   ): void;
   sgdStep(params: number, grads: number, count: number, negLearningRate: number): void;
+  denseForward(x: number, rows: number, fanIn: number, w: number, b: number, n: number, z: number, nz: number): void;
+  denseBackward(x: number, dOut: number, rows: number, fanIn: number, w: number, n: number, gw: number, gb: number, dX: number, sparseDx: number): void;
   convForward(
     inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, F: number,
     x: number, rows: number, kernel: number, bias: number, out: number,

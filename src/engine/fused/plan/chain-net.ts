@@ -6,9 +6,11 @@
 import type { RunConfig } from '../../../config/schema.js';
 import type { Xoshiro128 } from '../../rng/xoshiro128.js';
 import { computeStepMask } from '../layers/masking.js';
-import { makeOptimizer, type Optimizer, type OptimizerKind } from '../optimizer.js';
+import { Adam, type Optimizer, type OptimizerKind, Sgd } from '../optimizer.js';
+import type { KernelExports } from '../wasm-kernel.js';
+import { kernelOptimizer } from '../wasm-optimizer.js';
 import type { Trainable } from '../trainable.js';
-import { type Arena, CountingArena, HeapArena } from './arena.js';
+import { type Arena, CountingArena, HeapArena, WasmArena } from './arena.js';
 import { buildPlan, type Plan } from './build.js';
 import { sizeOf } from './kernel.js';
 
@@ -19,6 +21,8 @@ export interface ChainSpec {
   readonly initSeed: number;
   /** Most rows one pass handles (a batch, or a whole set when evaluating). */
   readonly maxRows: number;
+  /** Hot loops on the WebAssembly kernel (the same bits as the TypeScript loops). */
+  readonly wasm?: boolean;
 }
 
 /**
@@ -34,6 +38,14 @@ export function chainBytes(spec: ChainSpec): number {
   const arena = new CountingArena();
   new ChainNet(spec, arena);
   return arena.bytes;
+}
+
+/**
+ * The network of `spec`: on the WebAssembly kernel (spec.wasm), every buffer in one kernel memory of
+ * `bytes` (chainBytes: what a counting build of the same spec takes), else in JavaScript arrays.
+ */
+export function makeChainNet(spec: ChainSpec, bytes = chainBytes(spec)): ChainNet {
+  return new ChainNet(spec, spec.wasm === true ? new WasmArena(bytes) : new HeapArena());
 }
 
 export class ChainNet implements Trainable {
@@ -52,6 +64,9 @@ export class ChainNet implements Trainable {
   /** The first stage with weights: the backward pass stops there. */
   private readonly firstWeighted: number;
   private readonly pass: { rng: Xoshiro128 | null; readonly masks: { readonly raw: Uint8Array; readonly layer: Uint8Array } };
+  /** Adam's moments, in the arena (so a kernel optimizer can step them where the weights are). */
+  private readonly moments: { readonly m: Float32Array; readonly v: Float32Array };
+  private readonly kernel: KernelExports | null;
   private rows = 0;
 
   constructor(spec: ChainSpec, arena: Arena = new HeapArena()) {
@@ -67,6 +82,8 @@ export class ChainNet implements Trainable {
     this.logitGrad = arena.f64(spec.maxRows * this.outputs);
     this.received = plan.stages.map(() => this.input);
     this.firstWeighted = plan.stages.findIndex((s) => s.weighted);
+    this.moments = { m: arena.f32(plan.paramCount), v: arena.f32(plan.paramCount) };
+    this.kernel = spec.wasm === true ? (arena.kernel ?? null) : null;
     this.pass = {
       rng: null,
       masks: {
@@ -108,7 +125,10 @@ export class ChainNet implements Trainable {
     }
   }
 
+  /** One per network: a second would share the moments. */
   optimizer(kind: OptimizerKind, learningRate: number): Optimizer {
-    return makeOptimizer(kind, this.params.length, learningRate);
+    const { m, v } = this.moments;
+    if (this.kernel !== null) return kernelOptimizer(kind, { kernel: this.kernel, params: this.params, grads: this.grads }, learningRate, m, v);
+    return kind === 'sgd' ? new Sgd(learningRate) : new Adam(this.params.length, learningRate, m, v);
   }
 }

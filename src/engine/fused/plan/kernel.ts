@@ -30,6 +30,12 @@ export interface LayerKernel {
   /** Shape of one output row. */
   readonly outShape: readonly number[];
   /**
+   * Whether the chain up to and including this kernel ignores dOut wherever this kernel's output is exactly 0
+   * (a ReLU's zeros pass no gradient; so do a max pool's or a flatten's of them): the kernel after it may then
+   * leave its dX at 0 there instead of computing it, which changes no weight's gradient.
+   */
+  readonly zerosIgnored: boolean;
+  /**
    * Forward over `rows` rows of x (rows × input size, row-major); returns the output (its own buffer, or x).
    * Draws noise from pass.rng in the order plan/build.ts documents.
    */
@@ -58,6 +64,10 @@ export interface KernelContext {
   readonly params: ParamViews;
   /** The step mask this kernel reads. */
   readonly mask: MaskSource;
+  /** Run the hot loops on the WebAssembly kernel (same bits as the TypeScript loops, faster). */
+  readonly wasm: boolean;
+  /** The previous stage's zerosIgnored (false for the first stage). */
+  readonly inputZerosIgnored: boolean;
 }
 
 export function sizeOf(shape: readonly number[]): number {

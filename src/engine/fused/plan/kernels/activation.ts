@@ -61,6 +61,8 @@ export function activationBackward(kind: number, h: Float64Array, dOut: Float64A
 
 export class ActivationKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  /** A ReLU's zeros pass no gradient; linear passes its input on, zeros and all. */
+  readonly zerosIgnored: boolean;
   private readonly kind: number;
   private readonly size: number;
   private readonly out: Float64Array;
@@ -68,6 +70,7 @@ export class ActivationKernel implements LayerKernel {
 
   constructor(ctx: KernelContext, activation: Activation) {
     this.kind = activationCode(activation);
+    this.zerosIgnored = this.kind === RELU || (this.kind === LINEAR && ctx.inputZerosIgnored);
     this.outShape = ctx.inShape;
     this.size = sizeOf(ctx.inShape);
     this.out = ctx.arena.f64(ctx.maxRows * this.size);

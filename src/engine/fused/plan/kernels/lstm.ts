@@ -1,14 +1,17 @@
 /**
  * Keras' LSTM (layers/lstm.ts: gates i, f, c, o, sigmoid recurrent activation, masked steps carrying state),
  * weights [kernel, recurrent kernel, bias] in tfjs' layout, reading the masking layer's step mask when the
- * plan routes one to it.
+ * plan routes one to it; with ctx.wasm on the library's WebAssembly twin (layers/lstm-wasm.ts, the same bits).
  */
 import { lstmBackward, lstmForward, lstmOutputSize, LstmTape } from '../../layers/lstm.js';
+import { WasmLstm } from '../../layers/lstm-wasm.js';
 import type { KernelContext, LayerKernel, Pass } from '../kernel.js';
 
 export class LstmKernel implements LayerKernel {
   readonly outShape: readonly number[];
-  private readonly tape: LstmTape;
+  readonly zerosIgnored = false;
+  private readonly tape: LstmTape | null;
+  private readonly twin: WasmLstm | null;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;
   private readonly kernel: Float32Array;
@@ -24,7 +27,9 @@ export class LstmKernel implements LayerKernel {
     const [steps, features] = ctx.inShape as [number, number];
     const shape = { steps, features, units, returnSequences };
     this.outShape = returnSequences ? [steps, units] : [units];
-    this.tape = new LstmTape(shape, ctx.maxRows, ctx.arena);
+    // With the twin, the tape lives in its memory (counted here as the TypeScript tape would be).
+    this.twin = ctx.wasm && !ctx.arena.counting ? new WasmLstm(shape, ctx.maxRows) : null;
+    this.tape = this.twin === null ? new LstmTape(shape, ctx.maxRows, ctx.arena) : null;
     this.out = ctx.arena.f64(ctx.maxRows * lstmOutputSize(shape));
     this.dX = ctx.arena.f64(ctx.maxRows * steps * features);
     [this.kernel, this.recurrent, this.bias] = ctx.params.values as [Float32Array, Float32Array, Float32Array];
@@ -34,12 +39,14 @@ export class LstmKernel implements LayerKernel {
 
   forward(x: Float64Array, rows: number, pass: Pass): Float64Array {
     this.mask = this.masked ? pass.masks.layer : null;
-    lstmForward(this.tape, x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
+    if (this.twin !== null) this.twin.forward(x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
+    else lstmForward(this.tape!, x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
     return this.out;
   }
 
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
-    lstmBackward(this.tape, x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, wantDx ? this.dX : null);
+    if (this.twin !== null) this.twin.backward(x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, wantDx ? this.dX : null);
+    else lstmBackward(this.tape!, x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, wantDx ? this.dX : null);
     return wantDx ? this.dX : null;
   }
 }

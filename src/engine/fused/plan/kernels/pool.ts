@@ -8,6 +8,8 @@ import type { KernelContext, LayerKernel } from '../kernel.js';
 
 export class MaxPoolKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  /** An output of 0 is the value of the cell it came from, which gets its gradient. */
+  readonly zerosIgnored: boolean;
   private readonly geometry: WindowGeometry;
   private readonly out: Float64Array;
   private readonly argmax: Int32Array;
@@ -15,6 +17,7 @@ export class MaxPoolKernel implements LayerKernel {
 
   constructor(ctx: KernelContext, poolSize: number, strides: number, padding: Padding) {
     this.geometry = windowGeometry(ctx.inShape, poolSize, strides, padding);
+    this.zerosIgnored = ctx.inputZerosIgnored;
     const g = this.geometry;
     this.outShape = ctx.inShape.length === 2 ? [g.outW, g.channels] : [g.outH, g.outW, g.channels];
     const outs = ctx.maxRows * outputPositions(g) * g.channels;
