@@ -11,11 +11,19 @@
  * c and h rows × (T + 1) × U; tanhC rows × T × U; scratch dz 4U, dh, dc, dhPrev U each.
  */
 import { hostExp, hostTanhRange } from './host';
-import { axpyF32, axpyF64, dotPairsF32, loadf32 } from './simd';
+import { axpyF32, axpyF64, dot4PairsF32, dotPairsF32, loadf32 } from './simd';
 
 @inline
 function sigmoid(z: f64): f64 {
   return 1 / (1 + hostExp(-z));
+}
+
+/** out[k] = Σ_j w[k, j]·dz[j] for k < rows (w float32 rows of G), four rows at a time (simd.ts). */
+@inline
+function dots(w: usize, rows: i32, G: i32, dz: usize, out: usize): void {
+  let k = 0;
+  for (; k + 4 <= rows; k += 4) dot4PairsF32(w + (<usize>(k * G) << 2), <usize>G << 2, dz, G, out + (<usize>k << 3));
+  for (; k < rows; k++) store<f64>(out + (<usize>k << 3), dotPairsF32(w + (<usize>(k * G) << 2), dz, G));
 }
 
 export function lstmForward(
@@ -123,16 +131,14 @@ export function lstmBackward(
       const dxo = dX + (<usize>((r * T + t) * F) << 3);
       for (let k = 0; k < F; k++) {
         const xv = load<f64>(xo + (<usize>k << 3));
-        const wo = <usize>(k * G);
-        if (xv != 0) axpyF64(gKernel + (wo << 3), xv, dz, G);
-        if (wantDx) store<f64>(dxo + (<usize>k << 3), dotPairsF32(kernel + (wo << 2), dz, G));
+        if (xv != 0) axpyF64(gKernel + (<usize>(k * G) << 3), xv, dz, G);
       }
+      if (wantDx) dots(kernel, F, G, dz, dxo);
       for (let k = 0; k < U; k++) {
         const hv = load<f64>(h + prev + (<usize>k << 3));
-        const wo = <usize>(k * G);
-        if (hv != 0) axpyF64(gRecurrent + (wo << 3), hv, dz, G);
-        store<f64>(dhPrev + (<usize>k << 3), dotPairsF32(recurrent + (wo << 2), dz, G));
+        if (hv != 0) axpyF64(gRecurrent + (<usize>(k * G) << 3), hv, dz, G);
       }
+      dots(recurrent, U, G, dz, dhPrev);
       memory.copy(dh, dhPrev, U8);
     }
   }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { rangesOf, summarize, summaryStatColumns } from '../report/summary.js';
 import { orderedResults } from '../report/write-results.js';
 import { throwIfViolated } from './finish.js';
+import { studyRaceOf } from '../report/race.js';
 import { pairedDesignOf } from '../report/paired-design.js';
 
 export interface CheckOptions {
@@ -38,7 +39,7 @@ export async function checkCommand(opts: CheckOptions): Promise<Verdict[]> {
   const rawExpect = opts.config ? loadAnyStudy(opts.config).study.expect : plan.study.expect;
   const expectations = parseExpect(rawExpect.length ? rawExpect : undefined, source, { gridKeys: plan.gridKeys, columns: summaryStatColumns(metrics), points: plan.points.map((p) => p.values) });
   // range: the same bounded intervals summary.csv shows, so a bound on ci95_low is judged on what the user sees.
-  const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline, range: rangesOf(plan), paired: pairedDesignOf(plan, metrics) });
+  const summary = summarize({ points: plan.points, gridKeys: plan.gridKeys, metrics, results: orderedResults(saved.set), baseline: saved.set.baseline, range: rangesOf(plan), paired: pairedDesignOf(plan, metrics), race: studyRaceOf(plan, metrics, saved.set.baseline, saved.configPath) });
   const verdicts = judge(expectations, summary, plan.gridKeys);
   if (opts.junit) writeFileAtomic(opts.junit, junitXml(verdicts, plan.study.name));
   if (!opts.quiet) {

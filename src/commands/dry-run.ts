@@ -7,6 +7,7 @@
  * every kind took on LSTMs and CNNs.
  */
 import type { NoiseSpec, RunConfig, Study } from '../config/schema.js';
+import { plannedRepeats } from '../config/schema.js';
 import { withPath } from '../config/paths.js';
 import { type CommandPlan, isCommandPlan, type GridPoint, type Plan } from '../plan/plan.js';
 import type { RunResult, RunTask } from '../protocol.js';
@@ -170,13 +171,13 @@ export function noiseAsWritten(plan: Plan, point: GridPoint): string {
 
 /** Human lines describing a plan. */
 export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonly runId: string }[], reused: number): string[] {
-  const lines = [`study ${plan.study.name}: ${plan.points.length} grid point(s) × ${plan.study.repeats} repeats = ${plan.runs.length} runs` + (tasks.length !== plan.runs.length ? `, ${tasks.length} in this shard` : '') + (reused ? `, ${reused} already done` : '')];
+  const lines = [`study ${plan.study.name}: ${plan.points.length} grid point(s) × ${plannedRepeats(plan.study)} repeats${plan.study.race ? ' (race.max)' : ''} = ${plan.runs.length} runs` + (tasks.length !== plan.runs.length ? `, ${tasks.length} in this shard` : '') + (reused ? `, ${reused} already done` : '')];
   if (isCommandPlan(plan)) return [...lines, ...describeOwnCode(plan)];
   for (const p of plan.points) {
     const label = plan.gridKeys.map((k) => `${k}=${renderValue(p.values[k]) || '·'}`).join(' ') || '(single point)';
     lines.push(`  ${label}  [${p.config.train.engine}; ${noiseAsWritten(plan, p)}; ${p.config.train.epochs} epochs]`);
   }
-  lines.push(powerLine(plan.study as Study));
+  lines.push(powerLine({ ...(plan.study as Study), repeats: plannedRepeats(plan.study) }));
   return lines;
 }
 

@@ -26,6 +26,7 @@ import { readCsvLog } from '../report/runs-csv.js';
 import { pairedDesignOf } from '../report/paired-design.js';
 import { isVariancePlan, renderVarianceTable, skippedSources, varianceCsvRows, varianceRows, type VarianceRow } from '../report/variance-rows.js';
 import { stringify } from 'csv-stringify/sync';
+import { budgetLine, raceLines, raceStateOf, rulesInWords, studyRaceOf } from '../report/race.js';
 
 export interface FinishOptions {
   readonly dir: string;
@@ -129,6 +130,7 @@ function historyRows(dir: string, gridKeys: readonly string[]): TableRow[] | und
 /** report.html's text: the summary table, charts of accuracy against the grid, box plots, learning curves. */
 async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], runs: TableRow[], best: BestInGroup[], { metric, lowerIsBetter: sortLower }: SortBy, live?: LiveProgress): Promise<string> {
   const variance = isVariancePlan(set.plan) ? { rows: varianceRows(set.plan, orderedResults(set), metric), metric, skipped: skippedSources(set.plan) } : undefined;
+  const race = raceReport(set);
   const baselineRow = set.baseline === null ? undefined : summary[set.baseline];
   const history = historyRows(dir, set.plan.gridKeys);
   // Loaded when a report is written: vega is the heaviest import, and a dry run or a bad config never needs it.
@@ -150,12 +152,23 @@ async function reportHtml(dir: string, set: ResultSet, summary: SummaryRow[], ru
     ...(variance ? { variance } : {}),
     ...(factorsOf(set.plan) ? { factors: factorsOf(set.plan)! } : {}),
     ...(paired ? { paired: { vary: paired.vary, gamma: paired.gamma, ...(paired.equivalence !== undefined ? { equivalence: paired.equivalence } : {}) } } : {}),
+    ...(race ? { race } : {}),
   });
+}
+
+/** report.html's account of a race: the rules, each round, the winner, what it spent (none for a study that does not race). */
+function raceReport(set: ResultSet): { rules: string; rounds: string[]; budget: string } | undefined {
+  const race = studyRaceOf(set.plan, set.metrics, set.baseline);
+  if (race === null) return undefined;
+  const results = orderedResults(set);
+  const label = (i: number) => pointLabel(set.plan.points[i]!.values, set.plan.gridKeys);
+  const [, ...rounds] = raceLines(race, raceStateOf(race, set.plan.points.length, results), label);
+  return { rules: `Race on ${race.metric}: ${rulesInWords(race)}.`, rounds: rounds.map((l) => l.trim()), budget: budgetLine(race, set.plan.points.length, results) };
 }
 
 /** report.html while a sweep runs: the final page's content from the results so far, with a banner and a reload. */
 export async function liveReportHtml(dir: string, set: ResultSet, live: LiveProgress): Promise<string> {
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics) });
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(set), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics), race: studyRaceOf(set.plan, set.metrics, set.baseline) });
   const sort = planSortOf(set.plan, set.metrics);
   const runs = runRows(set);
   return reportHtml(dir, set, summary, runs, bestPerPlacement(set, summary, runs, sort), sort, live);
@@ -182,6 +195,11 @@ export async function finishResults(opts: FinishOptions): Promise<Finished> {
     const shown = isCommandPlan(set.plan) ? [metric, ...set.metrics.filter((m) => m !== metric)].slice(0, OWN_CODE_SHOWN) : shownMetrics(set.metrics, metric);
     const varied = factorsOf(set.plan);
     log(renderTable(summary, { gridKeys: set.plan.gridKeys, metrics: shown, sortBy: metric, lowerIsBetter: sort.lowerIsBetter, baseline: set.baseline, paired: pairedDesignOf(set.plan, set.metrics), ...(varied ? { varied } : {}) }));
+    const race = studyRaceOf(set.plan, set.metrics, set.baseline);
+    if (race) {
+      log('');
+      for (const line of raceLines(race, raceStateOf(race, set.plan.points.length, orderedResults(set)), (i) => pointLabel(set.plan.points[i]!.values, set.plan.gridKeys))) log(line);
+    }
     if (set.baseline === null && set.plan.points.length > 1 && isCommandPlan(set.plan)) {
       log(`no baseline: name the point the others are compared with (p-values, Cohen's d), e.g. baseline: { ${set.plan.gridKeys[0]}: ${renderValue(set.plan.points[0]!.values[set.plan.gridKeys[0]!])} }`);
     }

@@ -16,6 +16,7 @@ import { chooseLauncher } from '../launch/choose.js';
 import type { Launcher } from '../launch/launcher.js';
 import { type Shard, selectShard } from '../launch/shard.js';
 import { trapStop } from '../launch/stop.js';
+import { runInRounds } from '../launch/rounds.js';
 import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
 import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
 import { orderMetrics, widenedMetrics, widenRunsCsv } from '../report/runs-header.js';
@@ -39,6 +40,8 @@ import { LIVE_REPORT_SECONDS, startLiveReport } from '../report/live-report.js';
 import { planSortOf, seedColumnsOf } from '../report/columns.js';
 import { checkPlanData, describeData } from '../plan/check-data.js';
 import { savedStudy } from '../plan/saved-study.js';
+import type { RaceState } from '../plan/race/replay.js';
+import { budgetLine, raceBudget, raceStateOf, type StudyRace, studyRaceOf, worstCaseLine } from '../report/race.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -87,6 +90,8 @@ export interface SweepOutcome {
   readonly reused: number;
   /** Rewrites of report.html while the sweep ran, and milliseconds the main thread spent on them. */
   readonly liveReport?: { readonly writes: number; readonly busyMs: number };
+  /** A racing study: its rounds and outcome, and the runs it spent against a fixed study's points × max. */
+  readonly race?: { readonly state: RaceState; readonly spent: number; readonly budget: number };
 }
 
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
@@ -181,8 +186,11 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     if (opts.dryRun || !opts.quiet) for (const d of data) log(describeData(d));
   }
   if (opts.junit) checkOutputFile(opts.junit, '--junit');
+  const race = studyRaceOf(plan, required, baseline, loaded.file);
+  // Each round waits for every point's results: a shard holds part of each point's runs, so cannot decide one.
+  if (race && shard) throw new InputError(`--shard ${shard.index}/${shard.count} (from --shard or a job array's index): expected no shard for a study with race: (each round of a race waits for every point's runs; run it on one machine with --workers N, or drop race: to shard it)`);
   if (opts.dryRun) {
-    await dryRun(opts, plan, tasks, log);
+    await dryRun(opts, plan, tasks, log, race);
     return { outDir: '', plan, metrics: required, results: [], summary: [], reused: 0 };
   }
 
@@ -193,8 +201,12 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
     let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
     const { done, stale } = splitPrevious(plan, opened.previous?.rows ?? [], metrics);
-    const todo = tasks.filter((t) => !done.has(t.runId));
     const results = new Map<string, RunResult>([...done].filter(([id]) => taskIds.has(id)));
+    // A race runs round by round: what its finished runs say the round under way still needs (plan/race/).
+    const taskOf = new Map(tasks.map((t) => [`${t.pointIndex}/${t.repeat}`, t]));
+    // In plan order (repeat-major), as a fixed study launches: early results of a round cover every point.
+    const nextRound = (): PlannedRun[] => (race ? raceStateOf(race, plan.points.length, results.values()).pending.map((p) => taskOf.get(`${p.point}/${p.repeat}`)!).sort((a, b) => a.repeat - b.repeat || a.pointIndex - b.pointIndex) : []);
+    const todo = race ? nextRound() : tasks.filter((t) => !done.has(t.runId));
 
     const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
     const ranAs = opts.ranAs ?? `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
@@ -213,7 +225,10 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       else rewriteRunsCsv(outDir, plan, metrics);
     }
     if (opened.previous && !opts.quiet) {
-      log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
+      if (race) {
+        const state = raceStateOf(race, plan.points.length, results.values());
+        log(`resuming ${outDir}: ${results.size} runs of the race already done; ${state.finished ? 'the race is finished, nothing to run' : `round ${state.rounds.length + 1} takes ${state.survivors.length} points to ${state.target} repeats, ${todo.length} runs to go`}`);
+      } else log(`resuming ${outDir}: ${results.size} of ${tasks.length} runs already done, ${todo.length} to run`);
       if (stale.length > 0) log(staleNote(stale.length, opened.previousMeta?.dataHashes, plan.dataHashes));
     }
 
@@ -232,7 +247,15 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       onError: (err) => process.stderr.write(`sweep: warning: live report.html not updated: ${err instanceof Error ? err.message : String(err)}\n`),
     }) : undefined;
     const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
-    const progress = createProgress(todo.length, opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'), process.stderr, intro);
+    const progressMode = opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines');
+    // A race's rounds are not known ahead: each round gets its own progress, introduced by a line.
+    const roundIntro = (batch: readonly PlannedRun[]): string | undefined => {
+      if (!race) return intro;
+      const state = raceStateOf(race, plan.points.length, results.values());
+      const line = `race round ${state.rounds.length + 1}: ${state.survivors.length} points to ${state.target} repeats, ${batch.length} runs`;
+      return intro && batch === todo ? `${intro}\n${line}` : line;
+    };
+    let progress = createProgress(todo.length, progressMode, process.stderr, roundIntro(todo));
     live?.update();
     const bestSoFar = (): string => {
       let best: { mean: number; index: number } | undefined;
@@ -245,24 +268,32 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
     });
     const launcher = (ownCode ? ownCodeLauncher(opts.workers, outDir, train) : chooseLauncher(opts.workers, opts.inline ?? false)) as Launcher<PlannedRun>;
+    const onResult = (result: RunResult): void => {
+      const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
+      if (wider) metrics = wider;
+      // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
+      if (!runLog.record(result, wider)) return stop.abort('storage');
+      results.set(result.runId, result);
+      if (result.status === 'ok') addToSums(sums, result, sort.metric);
+      else {
+        failed++;
+        if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
+      }
+      progress.tick(bestSoFar(), failed);
+      live?.update();
+    };
     try {
-      await launcher.run(todo, {
-        signal: stop.signal,
-        onResult(result) {
-          const wider = ownCode ? widenedMetrics(metrics, required, Object.keys(result.metrics)) : undefined;
-          if (wider) metrics = wider;
-          // A run counts as done only once its row is on disk; when the disk fails, no new runs start.
-          if (!runLog.record(result, wider)) return stop.abort('storage');
-          results.set(result.runId, result);
-          if (result.status === 'ok') addToSums(sums, result, sort.metric);
-          else {
-            failed++;
-            if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
-          }
-          progress.tick(bestSoFar(), failed);
-          live?.update();
-        },
-      });
+      // A fixed study launches every missing run at once; a race one round at a time, until it is decided.
+      if (!race) await launcher.run(todo, { signal: stop.signal, onResult });
+      else {
+        await runInRounds(launcher, todo, {
+          next: nextRound,
+          onRound(round) {
+            progress.stop();
+            progress = createProgress(round.length, progressMode, process.stderr, roundIntro(round));
+          },
+        }, { signal: stop.signal, onResult });
+      }
     } finally {
       await live?.stop();
       stop.release();
@@ -295,22 +326,23 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       const reusedNote = done.size > 0 ? ` (${done.size} reused)` : '';
       log(`${current.length - failedNow.length} runs ok${reusedNote}${failedNow.length ? `, ${failedNow.length} failed` : ''}${shard ? ` in shard ${shard.index}/${shard.count}` : ''}; results in ${outDir}/`);
       if (shard && expectations.length > 0) log(`expect: not judged on shard ${shard.index}/${shard.count} (it holds part of each grid point's runs); sweep merge judges the whole study`);
+      if (race) log(budgetLine(race, plan.points.length, current));
     }
     const signal = stop.received();
-    if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
+    if (signal) throw new Interrupted(`stopped by ${signal} after ${current.length} of ${race ? 'at most ' : ''}${tasks.length} runs; results so far are in ${outDir}/. Resume with: ${resume}`, signal);
     if (badBound) throw badBound;
     if (failedNow.length > 0) {
       const why = stop.signal.aborted ? `stopped after ${failedNow.length} failures (--max-failures ${opts.maxFailures}); ` : '';
       throw new RunsFailed(`${why}${failedNow.length} of ${tasks.length} runs failed (first: ${failedNow[0]!.error}); see the status and error columns of ${join(outDir, 'runs.csv')}`);
     }
     throwIfViolated(verdicts);
-    return { outDir, plan, metrics, results: current, summary, reused: done.size, ...(live ? { liveReport: live.stats() } : {}) };
+    return { outDir, plan, metrics, results: current, summary, reused: done.size, ...(live ? { liveReport: live.stats() } : {}), ...(race ? { race: { state: raceStateOf(race, plan.points.length, current), ...raceBudget(race, plan.points.length, current) } } : {}) };
   } finally {
     await opened.lock.release();
   }
 }
 
-async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void): Promise<void> {
+async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void, race: StudyRace | null): Promise<void> {
   let reused = 0;
   let seconds: number[] = [];
   if (opts.resume && opts.out) {
@@ -321,6 +353,8 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
     seconds = okRows.map((r) => Number(r.seconds)).filter((x) => Number.isFinite(x));
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
+  // The estimate below is for every planned run: the race's worst case.
+  if (race) log(worstCaseLine(race, plan.points.length));
   const todo = opts.resume ? tasks.length - reused : tasks.length;
   if (todo === 0) return;
   if (isCommandPlan(plan)) {

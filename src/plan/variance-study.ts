@@ -53,7 +53,10 @@ export function idleBecause(source: VarianceSource, config: RunConfig): string |
  */
 export function varianceStudy(loaded: LoadedStudy, select: Readonly<Record<string, unknown>>, repeats: number): VarianceStudy {
   const { file } = loaded;
-  const plan = makePlan({ ...loaded.raw, repeats: 1 }, { ...loaded.study, repeats: 1 }, file, loaded.baseDir);
+  // A race (race:) spends repeats to tell points apart; the arms here are one point's sources: not raced.
+  const { race: _raceRaw, ...unraced } = loaded.raw;
+  const { race: _race, ...unracedStudy } = loaded.study;
+  const plan = makePlan({ ...unraced, repeats: 1 }, { ...unracedStudy, repeats: 1 }, file, loaded.baseDir);
   const { gridKeys } = plan;
   for (const key of Object.keys(select)) {
     if (!gridKeys.includes(key)) throw new InputError(`--point ${key}: expected a grid key of ${file} (${gridKeys.join(', ') || 'it has no grid'}), found "${key}"${didYouMean(key, gridKeys)}`);
@@ -69,7 +72,7 @@ export function varianceStudy(loaded: LoadedStudy, select: Readonly<Record<strin
   const point = matches[0]!;
 
   // The point pinned: each grid key at the value this point has (any of the merged values where it made none).
-  let raw: Record<string, unknown> = { ...loaded.raw };
+  let raw: Record<string, unknown> = { ...unraced };
   for (const key of gridKeys) {
     const value = point.values[key] ?? (key in select ? select[key] : loaded.study.grid[key]![0]);
     raw = withPath(raw, key, value);

@@ -2,7 +2,8 @@
  * The column order of runs.csv and summary.csv, as rules rather than lists, so a spreadsheet opens on what
  * the study is about and a column added later lands where its kind belongs:
  *
- *  summary.csv: grid keys · n · failed · the sort metric's columns · each other metric's columns · the rest
+ *  summary.csv: grid keys · n · failed · a race's status columns · the sort metric's columns · each other
+ *               metric's columns · the rest
  *  runs.csv:    grid keys · repeat · seed (and seed_* / *_seed) · the sort metric · the other metrics · the
  *               rest · seconds, engine, status, error, run_id
  *
@@ -68,6 +69,9 @@ export function metricsInColumnOrder(metrics: readonly string[], sortMetric?: st
   return [first, ...metrics.filter((m) => m !== first)];
 }
 
+/** A racing study's summary columns (report/race.ts), beside n and failed: how much of the study each point got. */
+export const SUMMARY_RACE_COLUMNS = ['status', 'eliminated_after', 'eliminated_round'] as const;
+
 /** runs.csv's last columns: how the run went rather than what it measured. */
 export const RUN_BOOKKEEPING = ['seconds', 'engine', 'status', 'error', 'run_id'] as const;
 
@@ -112,6 +116,7 @@ export function orderSummaryColumns(columns: readonly string[], { gridKeys, metr
     if (gridKeys.includes(c)) return [0, gridKeys.indexOf(c)];
     if (c === 'n') return [1, 0];
     if (c === 'failed') return [2, 0];
+    if ((SUMMARY_RACE_COLUMNS as readonly string[]).includes(c)) return [2, 1 + SUMMARY_RACE_COLUMNS.indexOf(c as (typeof SUMMARY_RACE_COLUMNS)[number])];
     const metric = byLength.find((m) => c.startsWith(`${m}_`));
     if (metric !== undefined) return [3, ordered.indexOf(metric)];
     return [4, 0];

@@ -82,6 +82,13 @@ export function bestNote(b: BestInGroup, gridKeys: readonly string[], metric: st
   return `best ${metric.replace(/_/g, ' ')} in its group; vs runner-up ${vs}: Welch ${pPhrase(b.pValue)}, ${verdict}`;
 }
 
+/** A racing point's tag: the winner, or the round that eliminated it and the repeats it had then. */
+function raceTag(r: TableRow): string {
+  if (r.status === 'winner') return ' <span class="tag winner">race winner</span>';
+  if (r.status !== 'eliminated') return '';
+  return ` <span class="tag" title="eliminated by the race in round ${escapeHtml(String(r.eliminated_round))}, after ${escapeHtml(String(r.eliminated_after))} repeats">out in round ${escapeHtml(String(r.eliminated_round))} (${escapeHtml(String(r.eliminated_after))})</span>`;
+}
+
 export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline = () => false, groupBy, sortMetric = sortMetricOf(metrics), lowerIsBetter: lower = lowerIsBetter }: TableInput): string {
   // A group of one point has nothing to be best against: no star.
   const bestByKey = new Map((best?.groups ?? []).filter((b) => b.runnerUp !== null).map((b) => [pointKey(b.best, gridKeys), b]));
@@ -108,12 +115,13 @@ export function renderSummaryTable({ gridKeys, rows, metrics, best, isBaseline =
     const b = bestByKey.get(key);
     const baseline = isBaseline(r);
     const group = groupBy === undefined ? undefined : String(r[groupBy] ?? '');
-    const classes = [b ? 'best' : '', baseline ? 'baseline' : '', previousGroup !== undefined && group !== previousGroup ? 'group-start' : ''].filter(Boolean);
+    const out = r.status === 'eliminated';
+    const classes = [b ? 'best' : '', baseline ? 'baseline' : '', out ? 'eliminated' : '', previousGroup !== undefined && group !== previousGroup ? 'group-start' : ''].filter(Boolean);
     previousGroup = group;
     const keyCells = gridKeys.map((k, i) => {
       const text = r[k] === null || r[k] === undefined || r[k] === '' ? '·' : String(r[k]);
       const mark = i === 0 && b ? `<span class="star" title="${escapeHtml(bestNote(b, gridKeys, best!.metric))}">${b.distinguishable ? '★' : '☆'}</span>` : '';
-      const tag = i === 0 && baseline ? ' <span class="tag">baseline</span>' : '';
+      const tag = i === 0 ? (baseline ? ' <span class="tag">baseline</span>' : '') + raceTag(r) : '';
       return `<td class="key">${mark}${escapeHtml(text)}${tag}</td>`;
     });
     const statCells = cols.flatMap(({ m, tested: t }) => {

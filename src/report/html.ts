@@ -61,6 +61,8 @@ export interface ReportInput {
   readonly factors?: readonly string[];
   /** A `sweep variance` study: each source's spread (variance-rows.ts), and the sources it left out. */
   readonly variance?: { readonly rows: readonly VarianceRow[]; readonly metric: string; readonly skipped: readonly string[] };
+  /** A racing study: its rules, each round's eliminations and the winner, and the runs it spent (report/race.ts). */
+  readonly race?: { readonly rules: string; readonly rounds: readonly string[]; readonly budget: string };
 }
 
 /** A running sweep's progress, for the banner of the page it rewrites every few seconds. */
@@ -111,6 +113,8 @@ table.summary td.p .sub { color: #555; }
 table.summary tr.group-start td { border-top: 1px solid #bbb; }
 table.summary tr.best td { font-weight: 600; }
 table.summary tr.baseline td { background: #fafafa; }
+table.summary tr.eliminated td { color: #999; }
+.tag.winner { color: #1a7f37; border-color: #1a7f37; }
 table.summary td.better { background: #e3f4e1; }
 table.summary td.worse { background: #fbe3e1; }
 table.summary td.failed { color: #b00020; }
@@ -185,6 +189,10 @@ ${input.factors ? `<li>Factors of variability: ${escapeHtml(input.factors.join('
 </ul>`,
     ),
   );
+  if (input.race) {
+    const r = input.race;
+    parts.push(section('Race', `<p class="note">${escapeHtml(r.rules)} Eliminated points are greyed in the summary, tagged with their round and the repeats they had.</p>\n<ul class="note">${r.rounds.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n<p class="note">${escapeHtml(r.budget)}.</p>`));
+  }
   if (input.variance) {
     const { rows, metric, skipped } = input.variance;
     const chart = rows.some((r) => r.std !== null) ? `\n<figure>${await renderSvg(varianceChartSpec(rows, metric), 'v-')}</figure>` : '';

@@ -4,8 +4,9 @@
  * computes), and against the baseline point Welch's two-sided p-value, Cohen's d and the Holm-adjusted p-value
  * across all points compared with the baseline. In a paired study (the default) the p-values are paired
  * t-tests over repeats matched by index, and the sort metric gets the comparison's columns (difference and its
- * interval, P(better) and its interval, Wilcoxon's p, the verdict, repeats to decide). The file's column order (the sort metric's first) is
- * columns.ts's; rows here are looked up by name.
+ * interval, P(better) and its interval, Wilcoxon's p, the verdict, repeats to decide). A racing study adds each
+ * point's status (winner, survivor, eliminated), the repeats it had when eliminated and the round (race.ts).
+ * The file's column order (the sort metric's first) is columns.ts's; rows here are looked up by name.
  * Every repeat stays in runs.csv: the summary adds statistics, it never replaces the data.
  */
 import { type AnyPlan, type GridPoint, isCommandPlan } from '../plan/plan.js';
@@ -18,6 +19,7 @@ import { safeCell } from './cells.js';
 import { lowerIsBetter } from '../engine/metrics.js';
 import { comparePaired, type CompareOptions, type PairedComparison } from '../stats/compare-points.js';
 import type { PairedDesign } from './paired-design.js';
+import { raceColumns, raceStateOf, type StudyRace } from './race.js';
 
 export type SummaryRow = Record<string, string | number | null>;
 
@@ -37,6 +39,8 @@ export interface SummaryInput {
   readonly range?: (metric: string) => Range;
   /** A paired study's design (paired-design.ts): p-values from paired t-tests and verdicts; absent or null: Welch. */
   readonly paired?: PairedDesign | null;
+  /** A racing study's race (race.ts): each point's status, and when it was eliminated; absent or null: no race. */
+  readonly race?: StudyRace | null;
 }
 
 /** The columns a paired study adds for its sort metric m: the comparison with the baseline (compare-points.ts). */
@@ -50,7 +54,8 @@ export function rangesOf(plan: AnyPlan): ((metric: string) => Range) | undefined
   return isCommandPlan(plan) ? undefined : metricRange;
 }
 
-export function summarize({ points, gridKeys, metrics, results, baseline, range, paired }: SummaryInput): SummaryRow[] {
+export function summarize({ points, gridKeys, metrics, results, baseline, range, paired, race }: SummaryInput): SummaryRow[] {
+  const raced = race ? raceStateOf(race, points.length, results) : null;
   const ok = new Map<number, RunResult[]>();
   const failed = new Map<number, number>();
   for (const r of results) {
@@ -63,6 +68,7 @@ export function summarize({ points, gridKeys, metrics, results, baseline, range,
     for (const k of gridKeys) row[k] = safeCell(p.values[k]);
     row.n = ok.get(p.index)?.length ?? 0;
     row.failed = failed.get(p.index) ?? 0;
+    if (raced) Object.assign(row, raceColumns(raced, p.index));
     for (const m of metrics) {
       const reference = baseline === null || baseline === p.index ? null : samples(baseline, m);
       Object.assign(row, groupColumns(m, summarizeGroup(reference, samples(p.index, m), range?.(m))));

@@ -47,6 +47,12 @@ function pairedNotes(rows: readonly SummaryRow[], order: readonly number[], opts
   return notes;
 }
 
+/** A racing point's cell: "winner", "in" (a survivor), or "out r2 (10)" (eliminated in round 2, with 10 repeats). */
+function raceCell(row: SummaryRow): string {
+  if (row.status === 'eliminated') return `out r${String(row.eliminated_round)} (${String(row.eliminated_after)})`;
+  return row.status === 'winner' ? 'winner' : 'in';
+}
+
 function fmt(x: string | number | null | undefined, digits = 3): string {
   return typeof x === 'number' ? x.toFixed(digits) : '—';
 }
@@ -75,8 +81,10 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
   const order = rows.map((_, i) => i).sort((a, b) => score(b) - score(a));
   const [first, ...rest] = opts.metrics;
   const hasBaseline = opts.baseline !== undefined && opts.baseline !== null;
+  const raced = rows.some((r) => typeof r.status === 'string' && r.status !== '');
   const header = [
     ...opts.gridKeys,
+    ...(raced ? ['race'] : []),
     'n',
     ...(first ? [`${first} mean ± std`, '95% CI', ...(hasBaseline ? ['p (Holm)'] : []), ...(hasBaseline && opts.paired ? ['vs baseline  P(better) [95% CI]'] : [])] : []),
     ...rest.map((m) => `${m} mean ± std`),
@@ -86,6 +94,7 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
     const failed = typeof r.failed === 'number' && r.failed > 0 ? ` (${r.failed} failed)` : '';
     return [
       ...opts.gridKeys.map((k) => (r[k] === '' || r[k] === null || r[k] === undefined ? '·' : String(r[k]))),
+      ...(raced ? [raceCell(r)] : []),
       `${r.n}${failed}`,
       ...(first
         ? [
@@ -100,11 +109,12 @@ export function renderTable(rows: readonly SummaryRow[], opts: TableOptions): st
   });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
   const verdictColumn = header.indexOf('vs baseline  P(better) [95% CI]');
-  const numeric = header.map((_, c) => c >= opts.gridKeys.length && c !== verdictColumn);
+  const numeric = header.map((_, c) => c >= opts.gridKeys.length + (raced ? 1 : 0) && c !== verdictColumn);
   const line = (cells: string[]) => cells.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
   const table = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   table.push(`sorted by ${opts.sortBy} mean, ${opts.lowerIsBetter ? 'lower' : 'higher'} is better`);
   if (!opts.paired && opts.varied) table.push(`unpaired (pairing: independent): each run drew its own seeds; varied between repeats: ${opts.varied.join(', ')}`);
+  if (raced) table.push('race: winner; in: still in the race at its end (or now); out rN (k): eliminated in round N, after k repeats (n counts every run it has)');
   if (hasBaseline && opts.paired) table.push(...pairedNotes(rows, order, opts, opts.paired));
   else if (hasBaseline) table.push('p: Welch t-test against the baseline, Holm-adjusted over all points; * < 0.05, ** < 0.01, *** < 0.001; ± is the standard deviation over repeats');
   const clipped = first ? clippedNote(rows, [first]) : null;

@@ -22,6 +22,7 @@ import { type ColumnContext, orderSummaryColumns, planSortOf, seedColumnsOf } fr
 import { csvText, readCsvLog, resultFromRow, runColumns } from './runs-csv.js';
 import { rangesOf, summarize, type SummaryRow } from './summary.js';
 import { pairedDesignOf } from './paired-design.js';
+import { studyRaceOf } from './race.js';
 
 export interface ResultSet {
   readonly plan: AnyPlan;
@@ -129,7 +130,7 @@ export function writeFinalResults(dir: string, set: Pick<ResultSet, 'plan' | 'me
   const rows = rewriteRunsCsv(dir, set.plan, set.metrics);
   const onDisk = resultSetOf(set.plan, set.metrics, set.baseline, rows);
   rewriteHistoryCsv(dir, onDisk);
-  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics) });
+  const summary = summarize({ points: set.plan.points, gridKeys: set.plan.gridKeys, metrics: set.metrics, results: orderedResults(onDisk), baseline: set.baseline, range: rangesOf(set.plan), paired: pairedDesignOf(set.plan, set.metrics), race: studyRaceOf(set.plan, set.metrics, set.baseline) });
   writeSummaryCsv(dir, summary, { gridKeys: set.plan.gridKeys, metrics: set.metrics, sortMetric: planSortOf(set.plan, set.metrics).metric });
   return { summary, set: onDisk };
 }

@@ -40,6 +40,13 @@ describe('plan/variance-study', () => {
     expect(plan.runs).to.have.length(20);
   });
 
+  it('does not race the arms of a racing study: race: is left out, and the arms get --repeats each', () => {
+    const v = varianceStudy(load(`${GRID}race: { min: 5, max: 30 }\n`), { 'noise.placement': 'pre', 'noise.stddev': 0.2 }, 3);
+    expect(v.loaded.study.race).to.equal(undefined);
+    expect(v.loaded.raw).not.to.have.property('race');
+    expect(makePlan(v.loaded.raw, v.loaded.study, v.loaded.file, v.loaded.baseDir).runs).to.have.length(12);
+  });
+
   it('leaves out noise at a point without noise, and adds split when data.split is set', () => {
     const none = varianceStudy(load(GRID), { 'noise.placement': 'none' }, 3);
     expect(none.sources).to.deep.equal(['init', 'order']);

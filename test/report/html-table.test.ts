@@ -81,4 +81,14 @@ describe('summary table', () => {
     expect(failed).to.contain('failed</th>');
     expect(failed).to.contain('<td class="num failed">2</td>');
   });
+
+  it('greys a point the race eliminated, tagged with its round and repeats, and tags the winner', () => {
+    const raced = renderSummaryTable({ gridKeys, rows: [{ ...rows[1]!, status: 'winner' }, { ...rows[2]!, status: 'eliminated', eliminated_after: 5, eliminated_round: 1 }, { ...rows[0]!, status: 'survivor' }], metrics: ['test_accuracy'] });
+    const body = raced.slice(raced.indexOf('<tbody>')).split('<tr').slice(1);
+    expect(body[0]).to.contain('<td class="key">input <span class="tag winner">race winner</span></td>');
+    expect(body[1]).to.match(/^ class="eliminated">/);
+    expect(body[1]).to.contain('<span class="tag" title="eliminated by the race in round 1, after 5 repeats">out in round 1 (5)</span>');
+    expect(body[2]).to.match(/^><td class="key">none<\/td>/);
+    expect(bodyRows.join('')).not.to.contain('eliminated');
+  });
 });

@@ -36,6 +36,21 @@ describe('report/table', () => {
     expect(clipped).to.contain("95% CI: 1 interval reaches the metric's range and is clipped there (accuracy to [0, 1], losses and errors at 0)");
   });
 
+  it('gives a racing study a race column: the winner, the points still in, the round that eliminated a point', () => {
+    const raced = [
+      { ...rows[0]!, status: 'survivor', eliminated_after: null, eliminated_round: null },
+      { ...rows[1]!, status: 'winner', eliminated_after: null, eliminated_round: null },
+      { ...rows[2]!, n: 5, failed: 0, test_mse_mean: 20, status: 'eliminated', eliminated_after: 5, eliminated_round: 1 },
+    ];
+    const text = renderTable(raced, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse', lowerIsBetter: true, baseline: 0 });
+    expect(text.split('\n')[0]).to.match(/^noise\.placement\s+race\s+n\s+test_mse mean/);
+    expect(text).to.match(/\npre\s+winner\s+3 \(1 failed\)/);
+    expect(text).to.match(/\nnone\s+in\s+3\s/);
+    expect(text).to.match(/\ninput\s+out r1 \(5\)\s+5\s/);
+    expect(text).to.contain('\nrace: winner; in: still in the race');
+    expect(renderTable(rows, { gridKeys: ['noise.placement'], metrics: ['test_mse'], sortBy: 'test_mse' })).not.to.match(/race/);
+  });
+
   it('marks Holm p-values', () => {
     expect([0.0005, 0.005, 0.04, 0.05, null].map(marks)).to.deep.equal(['***', '**', '*', '', '']);
   });

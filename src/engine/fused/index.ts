@@ -97,7 +97,7 @@ function chainNet(kernel: FusedKernel, config: RunConfig, data: Dataset, initSee
   const { input, outputs } = layoutOf(config, data);
   const largest = Math.max(data.nTrain, data.nTest);
   const evalRows = config.eval.noise === 'off' ? Math.min(largest, EVAL_ROWS) : largest;
-  const spec = { config, input, outputs, initSeed, maxRows: Math.max(Math.min(config.train.batchSize, data.nTrain), evalRows), wasm: kernel === 'wasm' };
+  const spec = { config, input, outputs, initSeed, maxRows: Math.max(Math.min(config.train.batchSize, data.nTrain), evalRows), loops: kernel };
   const bytes = chainBytes(spec);
   if (bytes > MEMORY_LIMIT_BYTES) {
     const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;

@@ -21,7 +21,8 @@ export class WasmConv {
     const inRow = inputSize(g);
     const outRow = outputPositions(g) * filters;
     this.at = {
-      x: layout.take(maxRows * inRow, 8), w: layout.take(this.weights, 4), b: layout.take(filters, 4),
+      // The weights as doubles: widened once a call here, not at each of their uses in the loops.
+      x: layout.take(maxRows * inRow, 8), w: layout.take(this.weights, 8), b: layout.take(filters, 8),
       out: layout.take(maxRows * outRow, 8), dOut: layout.take(maxRows * outRow, 8),
       gw: layout.take(this.weights, 8), gb: layout.take(filters, 8), dX: layout.take(maxRows * inRow, 8),
     };
@@ -33,13 +34,13 @@ export class WasmConv {
     if (rows > this.maxRows) throw new RangeError(`WasmConv: ${rows} rows, sized for ${this.maxRows}`);
     const n = rows * inputSize(this.g);
     new Float64Array(this.buffer, this.at.x, n).set(x.subarray(0, n));
-    new Float32Array(this.buffer, this.at.w, this.weights).set(kernel.subarray(0, this.weights));
+    new Float64Array(this.buffer, this.at.w, this.weights).set(kernel.subarray(0, this.weights));
   }
 
   /** convForward of conv.ts. */
   forward(x: Float64Array, rows: number, kernel: Float32Array, bias: Float32Array, out: Float64Array): void {
     this.copyIn(x, rows, kernel);
-    new Float32Array(this.buffer, this.at.b, this.filters).set(bias.subarray(0, this.filters));
+    new Float64Array(this.buffer, this.at.b, this.filters).set(bias.subarray(0, this.filters));
     const [inH, inW, C, kh, kw, sh, sw, outH, outW, top, left, F] = this.geometryArgs as [number, number, number, number, number, number, number, number, number, number, number, number];
     this.kernel.convForward(inH, inW, C, kh, kw, sh, sw, outH, outW, top, left, F, this.at.x, rows, this.at.w, this.at.b, this.at.out);
     const n = rows * outputPositions(this.g) * this.filters;

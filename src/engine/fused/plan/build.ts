@@ -28,7 +28,7 @@ import { initialLayerWeights } from '../../tfjs/init-layers.js';
 import { layerShapes } from '../../tfjs/layer-shapes.js';
 import type { Arena } from './arena.js';
 import { headOf, type Head } from './heads.js';
-import { type KernelContext, type LayerKernel, type MaskSource, type ParamViews, sizeOf } from './kernel.js';
+import { type KernelContext, type LayerKernel, type Loops, type MaskSource, type ParamViews, sizeOf } from './kernel.js';
 import { ActivationKernel } from './kernels/activation.js';
 import { DenseKernel } from './kernels/dense.js';
 import { NoiseKernel } from './kernels/noise.js';
@@ -67,12 +67,12 @@ export interface PlanInput {
   readonly initSeed: number;
   readonly maxRows: number;
   readonly arena: Arena;
-  /** Hot loops on the WebAssembly kernel (default: the TypeScript loops). */
-  readonly wasm?: boolean;
+  /** Which loops the heavy layers run (kernel.ts); default the TypeScript ones. */
+  readonly loops?: Loops;
 }
 
 /** Builds the plan of a run. @throws ShapeMismatch (layer-shapes.ts) for a stack that does not fit its input. */
-export function buildPlan({ config, input, outputs, initSeed, maxRows, arena, wasm = false }: PlanInput): Plan {
+export function buildPlan({ config, input, outputs, initSeed, maxRows, arena, loops = 'js' }: PlanInput): Plan {
   const task = config.model.task ?? 'binary';
   const hidden = hiddenLayers(config.model);
   const outputLayer: LayerSpec = { type: 'dense', units: outputs, activation: 'linear' };
@@ -109,7 +109,7 @@ export function buildPlan({ config, input, outputs, initSeed, maxRows, arena, wa
   const stages: Stage[] = [];
   const noEmpty: ParamViews = { values: [], grads: [] };
   let shape: readonly number[] = input;
-  const ctx = (params: ParamViews, mask: MaskSource): KernelContext => ({ arena, inShape: shape, maxRows, params, mask, wasm, inputZerosIgnored: stages.at(-1)?.kernel.zerosIgnored ?? false });
+  const ctx = (params: ParamViews, mask: MaskSource): KernelContext => ({ arena, inShape: shape, maxRows, params, mask, loops, inputZerosIgnored: stages.at(-1)?.kernel.zerosIgnored ?? false });
   const push = (name: string, kernel: LayerKernel, weighted = false) => {
     stages.push({ name, kernel, weighted });
     shape = kernel.outShape;

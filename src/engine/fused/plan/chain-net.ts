@@ -12,7 +12,7 @@ import { kernelOptimizer } from '../wasm-optimizer.js';
 import type { Trainable } from '../trainable.js';
 import { type Arena, CountingArena, HeapArena, WasmArena } from './arena.js';
 import { buildPlan, type Plan } from './build.js';
-import { sizeOf } from './kernel.js';
+import { type Loops, sizeOf } from './kernel.js';
 
 export interface ChainSpec {
   readonly config: RunConfig;
@@ -21,8 +21,8 @@ export interface ChainSpec {
   readonly initSeed: number;
   /** Most rows one pass handles (a batch, or a whole set when evaluating). */
   readonly maxRows: number;
-  /** Hot loops on the WebAssembly kernel (the same bits as the TypeScript loops). */
-  readonly wasm?: boolean;
+  /** Which loops the heavy layers run (plan/kernel.ts); default the TypeScript ones. */
+  readonly loops?: Loops;
 }
 
 /**
@@ -41,11 +41,11 @@ export function chainBytes(spec: ChainSpec): number {
 }
 
 /**
- * The network of `spec`: on the WebAssembly kernel (spec.wasm), every buffer in one kernel memory of
+ * The network of `spec`: on the WebAssembly kernel (loops 'wasm'), every buffer in one kernel memory of
  * `bytes` (chainBytes: what a counting build of the same spec takes), else in JavaScript arrays.
  */
 export function makeChainNet(spec: ChainSpec, bytes = chainBytes(spec)): ChainNet {
-  return new ChainNet(spec, spec.wasm === true ? new WasmArena(bytes) : new HeapArena());
+  return new ChainNet(spec, spec.loops === 'wasm' ? new WasmArena(bytes) : new HeapArena());
 }
 
 export class ChainNet implements Trainable {
@@ -83,7 +83,7 @@ export class ChainNet implements Trainable {
     this.received = plan.stages.map(() => this.input);
     this.firstWeighted = plan.stages.findIndex((s) => s.weighted);
     this.moments = { m: arena.f32(plan.paramCount), v: arena.f32(plan.paramCount) };
-    this.kernel = spec.wasm === true ? (arena.kernel ?? null) : null;
+    this.kernel = spec.loops === 'wasm' ? (arena.kernel ?? null) : null;
     this.pass = {
       rng: null,
       masks: {

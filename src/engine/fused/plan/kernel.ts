@@ -64,11 +64,18 @@ export interface KernelContext {
   readonly params: ParamViews;
   /** The step mask this kernel reads. */
   readonly mask: MaskSource;
-  /** Run the hot loops on the WebAssembly kernel (same bits as the TypeScript loops, faster). */
-  readonly wasm: boolean;
+  /**
+   * Which loops run the heavy layers: the WebAssembly kernel's (asm/, over the plan's arena when it lives in
+   * the kernel's memory, or the layers/*-wasm.ts twins) or the TypeScript ones; they compute the same bits
+   * (test/engine/fused/plan/chain-wasm.test.ts).
+   */
+  readonly loops: Loops;
   /** The previous stage's zerosIgnored (false for the first stage). */
   readonly inputZerosIgnored: boolean;
 }
+
+/** The implementation of a layer's loops: 'wasm' (the kernel's SIMD twins) or 'js' (the TypeScript reference). */
+export type Loops = 'wasm' | 'js';
 
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);

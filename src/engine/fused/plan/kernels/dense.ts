@@ -101,8 +101,8 @@ export class DenseKernel implements LayerKernel {
     this.b = ctx.params.values[1]!;
     this.gw = ctx.params.grads[0]!;
     this.gb = ctx.params.grads[1]!;
-    this.kernel = ctx.wasm ? (ctx.arena.kernel ?? null) : null;
-    this.nonzeros = ctx.wasm ? ctx.arena.i32(this.fanIn) : new Int32Array(0);
+    this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
+    this.nonzeros = ctx.loops === 'wasm' ? ctx.arena.i32(this.fanIn) : new Int32Array(0);
   }
 
   forward(x: Float64Array, rows: number): Float64Array {

@@ -1,17 +1,17 @@
 /**
  * Keras' LSTM (layers/lstm.ts: gates i, f, c, o, sigmoid recurrent activation, masked steps carrying state),
  * weights [kernel, recurrent kernel, bias] in tfjs' layout, reading the masking layer's step mask when the
- * plan routes one to it; with ctx.wasm on the library's WebAssembly twin (layers/lstm-wasm.ts, the same bits).
+ * plan routes one to it.
  */
 import { lstmBackward, lstmForward, lstmOutputSize, LstmTape } from '../../layers/lstm.js';
-import { WasmLstm } from '../../layers/lstm-wasm.js';
 import type { KernelContext, LayerKernel, Pass } from '../kernel.js';
+import { WasmLstm } from '../../layers/lstm-wasm.js';
+import type { LstmShape } from '../../layers/lstm.js';
 
 export class LstmKernel implements LayerKernel {
   readonly outShape: readonly number[];
   readonly zerosIgnored = false;
-  private readonly tape: LstmTape | null;
-  private readonly twin: WasmLstm | null;
+  private readonly tape: LstmTape;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;
   private readonly kernel: Float32Array;
@@ -22,14 +22,21 @@ export class LstmKernel implements LayerKernel {
   private readonly gBias: Float64Array;
   private readonly masked: boolean;
   private mask: Uint8Array | null = null;
+  /** The WebAssembly twin (its tape in its own memory), made at the first pass: a counting arena only sizes kernels. */
+  private twin: WasmLstm | null = null;
+  private readonly wasm: boolean;
+  private readonly shape: LstmShape;
+  private readonly maxRows: number;
 
   constructor(ctx: KernelContext, units: number, returnSequences: boolean) {
     const [steps, features] = ctx.inShape as [number, number];
     const shape = { steps, features, units, returnSequences };
+    this.shape = shape;
+    this.wasm = ctx.loops === 'wasm';
+    this.maxRows = ctx.maxRows;
     this.outShape = returnSequences ? [steps, units] : [units];
-    // With the twin, the tape lives in its memory (counted here as the TypeScript tape would be).
-    this.twin = ctx.wasm && !ctx.arena.counting ? new WasmLstm(shape, ctx.maxRows) : null;
-    this.tape = this.twin === null ? new LstmTape(shape, ctx.maxRows, ctx.arena) : null;
+    // Taken on the WebAssembly path too: the twin keeps its own tape, and this one stands for it in the count.
+    this.tape = new LstmTape(shape, ctx.maxRows, ctx.arena);
     this.out = ctx.arena.f64(ctx.maxRows * lstmOutputSize(shape));
     this.dX = ctx.arena.f64(ctx.maxRows * steps * features);
     [this.kernel, this.recurrent, this.bias] = ctx.params.values as [Float32Array, Float32Array, Float32Array];
@@ -39,14 +46,17 @@ export class LstmKernel implements LayerKernel {
 
   forward(x: Float64Array, rows: number, pass: Pass): Float64Array {
     this.mask = this.masked ? pass.masks.layer : null;
-    if (this.twin !== null) this.twin.forward(x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
-    else lstmForward(this.tape!, x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
+    if (this.wasm) {
+      this.twin ??= new WasmLstm(this.shape, this.maxRows);
+      this.twin.forward(x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
+    } else lstmForward(this.tape, x, rows, this.mask, this.kernel, this.recurrent, this.bias, this.out);
     return this.out;
   }
 
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
-    if (this.twin !== null) this.twin.backward(x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, wantDx ? this.dX : null);
-    else lstmBackward(this.tape!, x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, wantDx ? this.dX : null);
-    return wantDx ? this.dX : null;
+    const dX = wantDx ? this.dX : null;
+    if (this.twin !== null) this.twin.backward(x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, dX);
+    else lstmBackward(this.tape, x, dOut, rows, this.mask, this.kernel, this.recurrent, this.gKernel, this.gRecurrent, this.gBias, dX);
+    return dX;
   }
 }
