@@ -11,3 +11,4 @@ export { adamStep, sgdStep } from './optimizer';
 export { lstmBackward, lstmForward } from './lstm';
 export { convBackward, convForward } from './conv';
 export { denseBackward, denseForward } from './dense';
+export { activationBackward, activationForward, maxPoolBackward, maxPoolForward } from './elementwise';

@@ -102,7 +102,7 @@ export class DenseKernel implements LayerKernel {
     this.gw = ctx.params.grads[0]!;
     this.gb = ctx.params.grads[1]!;
     this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
-    this.nonzeros = ctx.loops === 'wasm' ? ctx.arena.i32(this.fanIn) : new Int32Array(0);
+    this.nonzeros = ctx.loops === 'wasm' ? ctx.arena.i32(Math.max(this.fanIn, ctx.maxRows * this.perRow)) : new Int32Array(0);
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
@@ -115,7 +115,7 @@ export class DenseKernel implements LayerKernel {
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
     const n = rows * this.perRow;
     if (this.kernel !== null) {
-      this.kernel.denseBackward(x.byteOffset, dOut.byteOffset, n, this.fanIn, this.w.byteOffset, this.units, this.gw.byteOffset, this.gb.byteOffset, wantDx ? this.dX.byteOffset : 0, this.sparseDx ? 1 : 0);
+      this.kernel.denseBackward(x.byteOffset, dOut.byteOffset, n, this.fanIn, this.w.byteOffset, this.units, this.gw.byteOffset, this.gb.byteOffset, wantDx ? this.dX.byteOffset : 0, this.sparseDx ? 1 : 0, this.nonzeros.byteOffset);
     } else {
       denseBackward(x, dOut, n, this.fanIn, this.w, this.units, this.gw, this.gb, wantDx ? this.dX : null, this.sparseDx);
     }
