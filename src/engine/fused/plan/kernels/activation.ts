@@ -78,7 +78,7 @@ export class ActivationKernel implements LayerKernel {
     this.size = sizeOf(ctx.inShape);
     this.out = ctx.arena.f64(ctx.maxRows * this.size);
     this.dX = this.kind === LINEAR ? new Float64Array(0) : ctx.arena.f64(ctx.maxRows * this.size);
-    this.kernel = ctx.wasm ? (ctx.arena.kernel ?? null) : null;
+    this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
   }
 
   forward(x: Float64Array, rows: number): Float64Array {

@@ -27,7 +27,7 @@ export class MaxPoolKernel implements LayerKernel {
     this.out = ctx.arena.f64(outs);
     this.argmax = ctx.arena.i32(outs);
     this.dX = ctx.arena.f64(ctx.maxRows * inputSize(g));
-    this.kernel = ctx.wasm ? (ctx.arena.kernel ?? null) : null;
+    this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
