@@ -104,17 +104,17 @@ export function worstCaseLine(r: StudyRace, points: number): string {
 
 /**
  * How the race went, for the end of a sweep and `report`: each round's eliminations, and the winner (or where
- * an unfinished race stands).
+ * an unfinished race stands). Points are separated by "; " (a label such as "a=1, b=2" has commas of its own).
  */
 export function raceLines(r: StudyRace, state: RaceState, label: (point: number) => string): string[] {
   const lines = [`race on ${r.metric}: ${rulesInWords(r)}`];
   for (const round of state.rounds) {
     const out = round.eliminated.map(label);
-    lines.push(`  round ${round.round} at ${round.repeats} repeats: ${out.length === 0 ? 'none out' : `out: ${out.join(', ')}`}`);
+    lines.push(`  round ${round.round} at ${round.repeats} repeats: ${out.length === 0 ? 'none out' : `out: ${out.join('; ')}`}`);
   }
   if (state.finished) {
     const others = state.survivors.filter((p) => p !== state.winner);
-    lines.push(`  winner: ${state.winner === null ? '— (no point has a value)' : label(state.winner)}${others.length > 0 ? `; still in at the end: ${others.map(label).join(', ')}` : ''}`);
+    lines.push(`  winner: ${state.winner === null ? '— (no point has a value)' : label(state.winner)}${others.length > 0 ? `; still in at the end: ${others.map(label).join('; ')}` : ''}`);
   } else {
     lines.push(`  not finished: round ${state.rounds.length + 1} takes ${state.survivors.length} points to ${state.target} repeats (${state.pending.length} runs to go; --resume continues it)`);
   }

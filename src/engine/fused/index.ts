@@ -37,7 +37,7 @@ import { fusedUnsupported } from '../support.js';
 import { Evaluator } from './evaluate.js';
 import { ACTIVATIONS, FusedNet, type Net, type NetSpec } from './net.js';
 import { noisePlan } from './noise-plan.js';
-import { ChainNet, chainBytes, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
+import { chainBytes, makeChainNet, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
 import type { Trainable } from './trainable.js';
 import { wasmKernelAvailable } from './wasm-kernel.js';
 import { WasmNet } from './wasm-net.js';
@@ -103,7 +103,7 @@ function chainNet(kernel: FusedKernel, config: RunConfig, data: Dataset, initSee
     const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
     throw new Error(`the network needs ${gb(bytes)} for passes of ${spec.maxRows} rows, more than the fused engine's ${gb(MEMORY_LIMIT_BYTES)}: use fewer filters or units, smaller inputs${config.eval.noise === 'off' ? ' or a smaller train.batchSize' : ', a smaller test set or eval.noise: off'}`);
   }
-  return new ChainNet(spec);
+  return makeChainNet(spec, bytes);
 }
 
 /** null when the fused engine can train the config, else a short reason (the shared check, then this engine's own). */

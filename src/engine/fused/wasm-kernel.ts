@@ -40,6 +40,12 @@ export interface KernelExports {
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, c1: number, c2: number, epsilon: number, negLearningRate: number,
   ): void;
   sgdStep(params: number, grads: number, count: number, negLearningRate: number): void;
+  activationForward(kind: number, z: number, n: number, out: number): void;
+  activationBackward(kind: number, h: number, dOut: number, n: number, dZ: number): void;
+  maxPoolForward(inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, x: number, rows: number, out: number, argmax: number): void;
+  maxPoolBackward(dOut: number, outs: number, argmax: number, inCells: number, dX: number): void;
+  denseForward(x: number, rows: number, fanIn: number, w: number, b: number, n: number, z: number, nz: number): void;
+  denseBackward(x: number, dOut: number, rows: number, fanIn: number, w: number, n: number, gw: number, gb: number, dX: number, sparseDx: number, nz: number): void;
   convForward(
     inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, F: number,
     x: number, rows: number, kernel: number, bias: number, out: number,

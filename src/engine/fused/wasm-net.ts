@@ -9,7 +9,8 @@ import type { Xoshiro128 } from '../rng/xoshiro128.js';
 import { zigguratKernelTables } from '../rng/normal.js';
 import { ACTIVATIONS, batchLoss, type Net, type NetSpec, outputGradient, outputProbability } from './net.js';
 import type { NoisePlan } from './noise-plan.js';
-import { Adam, type Optimizer, type OptimizerKind, Sgd } from './optimizer.js';
+import type { Optimizer, OptimizerKind } from './optimizer.js';
+import { kernelOptimizer } from './wasm-optimizer.js';
 import { instantiateKernel, type KernelExports, LAYER_FLAGS, Layout } from './wasm-kernel.js';
 
 /** Where one Dense layer's arrays are in kernel memory (byte offsets). */
@@ -208,59 +209,8 @@ export class WasmNet implements Net {
   }
 
   optimizer(kind: OptimizerKind, learningRate: number): Optimizer {
-    const target: StepTarget = { net: this, kernel: this.kernel, params: this.paramsAt, grads: this.gradsAt };
-    if (kind === 'sgd') return new WasmSgd(target, learningRate);
-    // A second optimizer on the same network would share these moments: one per network, as the engine uses it.
     const n = this.params.length;
     const { m, v } = this.momentsAt;
-    return new WasmAdam(target, learningRate, m, v, new Float32Array(this.buffer, m, n), new Float32Array(this.buffer, v, n));
-  }
-}
-
-/** What a kernel optimizer steps: a network's params and grads, by their offsets in its kernel memory. */
-interface StepTarget {
-  readonly net: WasmNet;
-  readonly kernel: KernelExports;
-  readonly params: number;
-  readonly grads: number;
-}
-
-/** Throws unless the arrays are the network's own (the kernel steps its memory, not whatever it is given). */
-function checkOwn(target: StepTarget, params: Float32Array, grads: Float64Array): void {
-  if (params !== target.net.params || grads !== target.net.grads) throw new Error('a WasmNet optimizer steps only its own network’s params and grads');
-}
-
-/** Adam (optimizer.ts: same constants and β^t bookkeeping) with its update in the kernel. */
-class WasmAdam extends Adam {
-  constructor(
-    private readonly target: StepTarget,
-    learningRate: number,
-    private readonly mAt: number,
-    private readonly vAt: number,
-    m: Float32Array,
-    v: Float32Array,
-  ) {
-    super(m.length, learningRate, m, v);
-  }
-
-  protected override update(params: Float32Array, grads: Float64Array, c1: number, c2: number): void {
-    checkOwn(this.target, params, grads);
-    const { kernel, params: paramsAt, grads: gradsAt } = this.target;
-    kernel.adamStep(paramsAt, gradsAt, this.mAt, this.vAt, params.length, this.beta1, this.beta2, this.oneMinusBeta1, this.oneMinusBeta2, c1, c2, this.epsilon, this.negLearningRate);
-  }
-}
-
-/** SGD with its update in the kernel. */
-class WasmSgd extends Sgd {
-  constructor(
-    private readonly target: StepTarget,
-    learningRate: number,
-  ) {
-    super(learningRate);
-  }
-
-  override step(params: Float32Array, grads: Float64Array): void {
-    checkOwn(this.target, params, grads);
-    this.target.kernel.sgdStep(this.target.params, this.target.grads, params.length, this.negLearningRate);
+    return kernelOptimizer(kind, { kernel: this.kernel, params: this.params, grads: this.grads }, learningRate, new Float32Array(this.buffer, m, n), new Float32Array(this.buffer, v, n));
   }
 }

@@ -4,7 +4,10 @@ import { loadAnyStudy, loadStudy } from '../../../src/config/load.js';
 import { plannedRepeats, raceOf } from '../../../src/config/schema.js';
 import { InputError } from '../../../src/errors.js';
 import { makePlan } from '../../../src/plan/plan.js';
+import { fileURLToPath } from 'node:url';
 import { tmpFile } from '../../helpers/tmp.js';
+
+const CONFIGS = fileURLToPath(new URL('../../../../configs/', import.meta.url));
 
 function errorOf(yaml: string, set: string[] = []): string {
   const file = tmpFile('study.yaml', yaml);
@@ -66,5 +69,14 @@ describe('config/schema/race', () => {
   it('cannot be varied by a grid: it says how many runs to spend, not what a run computes', () => {
     const { study, raw } = loadStudy(tmpFile('s.yaml', 'name: s\ngrid: { race.min: [2, 3] }\n'));
     expect(() => makePlan(raw, study, 's.yaml', '.')).to.throw(InputError, /^s\.yaml: grid\.race\.min: expected a setting that changes a run/);
+  });
+
+  it('configs/grid-race.yaml is configs/grid.yaml raced: the runs of its fixed 30-repeat study', () => {
+    const raced = loadStudy(`${CONFIGS}grid-race.yaml`);
+    expect(raceOf(raced.study)).to.deep.equal({ min: 5, max: 30, step: 5, alpha: 0.05, metric: 'test_accuracy' });
+    const fixed = loadStudy(`${CONFIGS}grid.yaml`, { repeats: 30 });
+    const ids = (l: typeof fixed) => makePlan(l.raw, l.study, l.file, l.baseDir).runs.map((r) => r.runId);
+    expect(ids(raced)).to.have.length(630);
+    expect(ids(raced)).to.deep.equal(ids(fixed));
   });
 });

@@ -51,6 +51,8 @@ export interface Plan {
   /** Every weight, one float32 array (the optimizer's), and the gradients in the same layout. */
   readonly params: Float32Array;
   readonly grads: Float64Array;
+  /** Number of weights (params.length, except on a counting arena, whose arrays are empty). */
+  readonly paramCount: number;
   /** The masking layer's steps and maskValue when a noise stage reads the raw input's mask; else null. */
   readonly rawMask: { readonly steps: number; readonly features: number; readonly maskValue: number } | null;
   /** Steps of a mask (0 without a masking layer). */
@@ -107,7 +109,7 @@ export function buildPlan({ config, input, outputs, initSeed, maxRows, arena, lo
   const stages: Stage[] = [];
   const noEmpty: ParamViews = { values: [], grads: [] };
   let shape: readonly number[] = input;
-  const ctx = (params: ParamViews, mask: MaskSource): KernelContext => ({ arena, inShape: shape, maxRows, params, mask, loops });
+  const ctx = (params: ParamViews, mask: MaskSource): KernelContext => ({ arena, inShape: shape, maxRows, params, mask, loops, inputZerosIgnored: stages.at(-1)?.kernel.zerosIgnored ?? false });
   const push = (name: string, kernel: LayerKernel, weighted = false) => {
     stages.push({ name, kernel, weighted });
     shape = kernel.outShape;
@@ -143,6 +145,7 @@ export function buildPlan({ config, input, outputs, initSeed, maxRows, arena, lo
     input,
     params,
     grads,
+    paramCount: total,
     rawMask: rawMaskRead && masking !== undefined ? { steps: input[0]!, features: sizeOf(input) / input[0]!, maskValue: Math.fround((masking as { maskValue: number }).maskValue) } : null,
     maskSteps,
   };

@@ -6,10 +6,11 @@
 import type { RunConfig } from '../../../config/schema.js';
 import type { Xoshiro128 } from '../../rng/xoshiro128.js';
 import { computeStepMask } from '../layers/masking.js';
-import { makeOptimizer, type Optimizer, type OptimizerKind } from '../optimizer.js';
+import { Adam, type Optimizer, type OptimizerKind, Sgd } from '../optimizer.js';
+import type { KernelExports } from '../wasm-kernel.js';
+import { kernelOptimizer } from '../wasm-optimizer.js';
 import type { Trainable } from '../trainable.js';
-import { CopyingWasmAdam } from '../wasm-adam.js';
-import { type Arena, CountingArena, HeapArena } from './arena.js';
+import { type Arena, CountingArena, HeapArena, WasmArena } from './arena.js';
 import { buildPlan, type Plan } from './build.js';
 import { type Loops, sizeOf } from './kernel.js';
 
@@ -39,6 +40,14 @@ export function chainBytes(spec: ChainSpec): number {
   return arena.bytes;
 }
 
+/**
+ * The network of `spec`: on the WebAssembly kernel (loops 'wasm'), every buffer in one kernel memory of
+ * `bytes` (chainBytes: what a counting build of the same spec takes), else in JavaScript arrays.
+ */
+export function makeChainNet(spec: ChainSpec, bytes = chainBytes(spec)): ChainNet {
+  return new ChainNet(spec, spec.loops === 'wasm' ? new WasmArena(bytes) : new HeapArena());
+}
+
 export class ChainNet implements Trainable {
   readonly plan: Plan;
   readonly maxRows: number;
@@ -55,11 +64,12 @@ export class ChainNet implements Trainable {
   /** The first stage with weights: the backward pass stops there. */
   private readonly firstWeighted: number;
   private readonly pass: { rng: Xoshiro128 | null; readonly masks: { readonly raw: Uint8Array; readonly layer: Uint8Array } };
+  /** Adam's moments, in the arena (so a kernel optimizer can step them where the weights are). */
+  private readonly moments: { readonly m: Float32Array; readonly v: Float32Array };
+  private readonly kernel: KernelExports | null;
   private rows = 0;
-  private readonly loops: Loops;
 
   constructor(spec: ChainSpec, arena: Arena = new HeapArena()) {
-    this.loops = spec.loops ?? 'js';
     this.plan = buildPlan({ ...spec, arena });
     this.maxRows = spec.maxRows;
     const { plan } = this;
@@ -72,6 +82,8 @@ export class ChainNet implements Trainable {
     this.logitGrad = arena.f64(spec.maxRows * this.outputs);
     this.received = plan.stages.map(() => this.input);
     this.firstWeighted = plan.stages.findIndex((s) => s.weighted);
+    this.moments = { m: arena.f32(plan.paramCount), v: arena.f32(plan.paramCount) };
+    this.kernel = spec.loops === 'wasm' ? (arena.kernel ?? null) : null;
     this.pass = {
       rng: null,
       masks: {
@@ -113,9 +125,10 @@ export class ChainNet implements Trainable {
     }
   }
 
+  /** One per network: a second would share the moments. */
   optimizer(kind: OptimizerKind, learningRate: number): Optimizer {
-    // Adam's update in the kernel on the WebAssembly path (the same bits); SGD's one multiply-add stays here.
-    if (kind === 'adam' && this.loops === 'wasm') return new CopyingWasmAdam(this.params.length, learningRate);
-    return makeOptimizer(kind, this.params.length, learningRate);
+    const { m, v } = this.moments;
+    if (this.kernel !== null) return kernelOptimizer(kind, { kernel: this.kernel, params: this.params, grads: this.grads }, learningRate, m, v);
+    return kind === 'sgd' ? new Sgd(learningRate) : new Adam(this.params.length, learningRate, m, v);
   }
 }

@@ -30,6 +30,12 @@ export interface LayerKernel {
   /** Shape of one output row. */
   readonly outShape: readonly number[];
   /**
+   * Whether the chain up to and including this kernel ignores dOut wherever this kernel's output is exactly 0
+   * (a ReLU's zeros pass no gradient; so do a max pool's or a flatten's of them): the kernel after it may then
+   * leave its dX at 0 there instead of computing it, which changes no weight's gradient.
+   */
+  readonly zerosIgnored: boolean;
+  /**
    * Forward over `rows` rows of x (rows × input size, row-major); returns the output (its own buffer, or x).
    * Draws noise from pass.rng in the order plan/build.ts documents.
    */
@@ -59,10 +65,13 @@ export interface KernelContext {
   /** The step mask this kernel reads. */
   readonly mask: MaskSource;
   /**
-   * Which loops run the heavy layers (dense, conv, lstm): the WebAssembly kernel's twins (layers/*-wasm.ts) or
-   * the TypeScript ones; they compute the same bits (test/engine/fused/plan/chain-wasm.test.ts).
+   * Which loops run the heavy layers: the WebAssembly kernel's (asm/, over the plan's arena when it lives in
+   * the kernel's memory, or the layers/*-wasm.ts twins) or the TypeScript ones; they compute the same bits
+   * (test/engine/fused/plan/chain-wasm.test.ts).
    */
   readonly loops: Loops;
+  /** The previous stage's zerosIgnored (false for the first stage). */
+  readonly inputZerosIgnored: boolean;
 }
 
 /** The implementation of a layer's loops: 'wasm' (the kernel's SIMD twins) or 'js' (the TypeScript reference). */

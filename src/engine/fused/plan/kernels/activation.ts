@@ -9,6 +9,7 @@
  * SELU's constants are tfjs' (tfjs-core selu_util.ts), Klambauer et al. 2017's to float64.
  */
 import type { Activation } from '../../../../config/schema.js';
+import type { KernelExports } from '../../wasm-kernel.js';
 import type { LayerKernel, KernelContext } from '../kernel.js';
 import { sizeOf } from '../kernel.js';
 
@@ -61,29 +62,37 @@ export function activationBackward(kind: number, h: Float64Array, dOut: Float64A
 
 export class ActivationKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  /** A ReLU's zeros pass no gradient; linear passes its input on, zeros and all. */
+  readonly zerosIgnored: boolean;
   private readonly kind: number;
   private readonly size: number;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;
+  /** The WebAssembly kernel whose memory holds the arrays (asm/elementwise.ts), or null. */
+  private readonly kernel: KernelExports | null;
 
   constructor(ctx: KernelContext, activation: Activation) {
     this.kind = activationCode(activation);
+    this.zerosIgnored = this.kind === RELU || (this.kind === LINEAR && ctx.inputZerosIgnored);
     this.outShape = ctx.inShape;
     this.size = sizeOf(ctx.inShape);
     this.out = ctx.arena.f64(ctx.maxRows * this.size);
     this.dX = this.kind === LINEAR ? new Float64Array(0) : ctx.arena.f64(ctx.maxRows * this.size);
+    this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
     if (this.kind === LINEAR) return x;
-    activate(this.kind, x, rows * this.size, this.out);
+    if (this.kernel !== null) this.kernel.activationForward(this.kind, x.byteOffset, rows * this.size, this.out.byteOffset);
+    else activate(this.kind, x, rows * this.size, this.out);
     return this.out;
   }
 
   backward(_x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
     if (!wantDx) return null;
     if (this.kind === LINEAR) return dOut;
-    activationBackward(this.kind, this.out, dOut, rows * this.size, this.dX);
+    if (this.kernel !== null) this.kernel.activationBackward(this.kind, this.out.byteOffset, dOut.byteOffset, rows * this.size, this.dX.byteOffset);
+    else activationBackward(this.kind, this.out, dOut, rows * this.size, this.dX);
     return this.dX;
   }
 }

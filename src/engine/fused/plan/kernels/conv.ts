@@ -10,6 +10,7 @@ import { WasmConv } from '../../layers/conv-wasm.js';
 
 export class ConvKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  readonly zerosIgnored = false;
   private readonly geometry: WindowGeometry;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;

@@ -7,12 +7,12 @@
  *   forward   z[r, j] = b[j], then + x[r, k]·W[k, j] for k in order (each j its own sum: lanes over j);
  *   backward  gW[k, j] and gb[j] sum over rows in order; dX[r, k] = Σ_j W[k, j]·dOut[r, j] as two partial sums
  *             (even and odd j, a f64x2's lanes) added at the end, as kernels.ts does for the tutorial's layers.
- * Inputs that are exactly 0 (inactive ReLUs) are skipped: they add nothing.
+ * Inputs that are exactly 0 (inactive ReLUs) are skipped: they add nothing. asm/dense.ts is the WebAssembly
+ * twin, run over the plan's arena when it lives in the kernel's memory.
  */
+import type { KernelExports } from '../../wasm-kernel.js';
 import type { LayerKernel, KernelContext } from '../kernel.js';
 import { sizeOf } from '../kernel.js';
-import { WasmConv } from '../../layers/conv-wasm.js';
-import { windowGeometry } from '../../layers/window.js';
 
 /** z (rows × n) = x (rows × fanIn) · w (fanIn × n, row-major) + b. */
 export function denseForward(x: Float64Array, rows: number, fanIn: number, w: Float32Array, b: Float32Array, n: number, z: Float64Array): void {
@@ -29,8 +29,11 @@ export function denseForward(x: Float64Array, rows: number, fanIn: number, w: Fl
   }
 }
 
-/** Overwrites gw (fanIn × n) and gb (n) with the batch's sums, and dX (rows × fanIn) when not null. */
-export function denseBackward(x: Float64Array, dOut: Float64Array, rows: number, fanIn: number, w: Float32Array, n: number, gw: Float64Array, gb: Float64Array, dX: Float64Array | null): void {
+/**
+ * Overwrites gw (fanIn × n) and gb (n) with the batch's sums, and dX (rows × fanIn) when not null: with
+ * `sparseDx`, 0 wherever x is 0 (the stage before ignores the gradient there: kernel.ts zerosIgnored).
+ */
+export function denseBackward(x: Float64Array, dOut: Float64Array, rows: number, fanIn: number, w: Float32Array, n: number, gw: Float64Array, gb: Float64Array, dX: Float64Array | null, sparseDx = false): void {
   gw.fill(0, 0, fanIn * n);
   gb.fill(0, 0, n);
   for (let r = 0; r < rows; r++) {
@@ -49,6 +52,10 @@ export function denseBackward(x: Float64Array, dOut: Float64Array, rows: number,
     const go = r * n;
     const xo = r * fanIn;
     for (let k = 0; k < fanIn; k++) {
+      if (sparseDx && x[xo + k] === 0) {
+        dX[xo + k] = 0;
+        continue;
+      }
       const wo = k * n;
       let s = 0;
       let sNext = 0;
@@ -64,28 +71,29 @@ export function denseBackward(x: Float64Array, dOut: Float64Array, rows: number,
 
 export class DenseKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  readonly zerosIgnored = false;
   private readonly fanIn: number;
   private readonly units: number;
   /** Rows of fanIn per input row (steps, for a dense layer on sequences). */
   private readonly perRow: number;
+  /** dX left at 0 where x is 0: the stage before ignores the gradient there (kernel.ts zerosIgnored). */
+  private readonly sparseDx: boolean;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;
-  /**
-   * The WebAssembly twin: a 1 × 1 convolution over a 1 × 1 image of fanIn channels sums exactly as the loops
-   * above (bias, then x_k·W_kj for k in order, zeros skipped; dX as even and odd partial sums), so asm/conv.ts
-   * serves both; made at the first pass (a counting arena builds kernels only to size them).
-   */
-  private twin: WasmConv | null = null;
-  private readonly wasm: boolean;
-  private readonly maxRows: number;
+  private readonly w: Float32Array;
+  private readonly b: Float32Array;
+  private readonly gw: Float64Array;
+  private readonly gb: Float64Array;
+  /** The WebAssembly kernel whose memory holds every array here (asm/dense.ts), and its scratch. */
+  private readonly kernel: KernelExports | null;
+  private readonly nonzeros: Int32Array;
 
   constructor(ctx: KernelContext, units: number) {
-    this.wasm = ctx.loops === 'wasm';
-    this.maxRows = ctx.maxRows;
     const shape = ctx.inShape;
     this.fanIn = shape[shape.length - 1]!;
     this.units = units;
     this.perRow = sizeOf(shape) / this.fanIn;
+    this.sparseDx = ctx.inputZerosIgnored;
     this.outShape = [...shape.slice(0, -1), units];
     this.out = ctx.arena.f64(ctx.maxRows * this.perRow * units);
     this.dX = ctx.arena.f64(ctx.maxRows * sizeOf(shape));
@@ -93,28 +101,24 @@ export class DenseKernel implements LayerKernel {
     this.b = ctx.params.values[1]!;
     this.gw = ctx.params.grads[0]!;
     this.gb = ctx.params.grads[1]!;
-  }
-
-  private readonly w: Float32Array;
-  private readonly b: Float32Array;
-  private readonly gw: Float64Array;
-  private readonly gb: Float64Array;
-
-  private wasmTwin(): WasmConv {
-    this.twin ??= new WasmConv(windowGeometry([1, 1, this.fanIn], 1, 1, 'valid'), this.units, this.maxRows * this.perRow);
-    return this.twin;
+    this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
+    this.nonzeros = ctx.loops === 'wasm' ? ctx.arena.i32(Math.max(this.fanIn, ctx.maxRows * this.perRow)) : new Int32Array(0);
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
-    if (this.wasm) this.wasmTwin().forward(x, rows * this.perRow, this.w, this.b, this.out);
-    else denseForward(x, rows * this.perRow, this.fanIn, this.w, this.b, this.units, this.out);
+    const n = rows * this.perRow;
+    if (this.kernel !== null) this.kernel.denseForward(x.byteOffset, n, this.fanIn, this.w.byteOffset, this.b.byteOffset, this.units, this.out.byteOffset, this.nonzeros.byteOffset);
+    else denseForward(x, n, this.fanIn, this.w, this.b, this.units, this.out);
     return this.out;
   }
 
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
-    const dX = wantDx ? this.dX : null;
-    if (this.wasm) this.wasmTwin().backward(x, dOut, rows * this.perRow, this.w, this.gw, this.gb, dX);
-    else denseBackward(x, dOut, rows * this.perRow, this.fanIn, this.w, this.units, this.gw, this.gb, dX);
-    return dX;
+    const n = rows * this.perRow;
+    if (this.kernel !== null) {
+      this.kernel.denseBackward(x.byteOffset, dOut.byteOffset, n, this.fanIn, this.w.byteOffset, this.units, this.gw.byteOffset, this.gb.byteOffset, wantDx ? this.dX.byteOffset : 0, this.sparseDx ? 1 : 0, this.nonzeros.byteOffset);
+    } else {
+      denseBackward(x, dOut, n, this.fanIn, this.w, this.units, this.gw, this.gb, wantDx ? this.dX : null, this.sparseDx);
+    }
+    return wantDx ? this.dX : null;
   }
 }

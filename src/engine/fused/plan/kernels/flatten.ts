@@ -4,9 +4,11 @@ import { sizeOf } from '../kernel.js';
 
 export class FlattenKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  readonly zerosIgnored: boolean;
 
   constructor(ctx: KernelContext) {
     this.outShape = [sizeOf(ctx.inShape)];
+    this.zerosIgnored = ctx.inputZerosIgnored;
   }
 
   forward(x: Float64Array): Float64Array {

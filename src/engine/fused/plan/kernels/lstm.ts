@@ -10,6 +10,7 @@ import type { LstmShape } from '../../layers/lstm.js';
 
 export class LstmKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  readonly zerosIgnored = false;
   private readonly tape: LstmTape;
   private readonly out: Float64Array;
   private readonly dX: Float64Array;

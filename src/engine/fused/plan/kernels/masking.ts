@@ -8,6 +8,7 @@ import type { KernelContext, LayerKernel, Pass } from '../kernel.js';
 
 export class MaskingKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  readonly zerosIgnored = false;
   private readonly steps: number;
   private readonly features: number;
   private readonly maskValue: number;

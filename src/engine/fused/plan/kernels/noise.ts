@@ -32,6 +32,7 @@ export function inertNoise(s: NoiseSettings): boolean {
 
 export class NoiseKernel implements LayerKernel {
   readonly outShape: readonly number[];
+  readonly zerosIgnored = false;
   private readonly size: number;
   /** Values per step of a row (for masks: element i of a row belongs to step floor(i / perStep)). */
   private readonly perStep: number;

@@ -1,0 +1,73 @@
+/**
+ * A race against the fixed-repeat study of the same grid (issue 11's targets), from two results directories:
+ *   npm run build && node dist/bench/race-vs-fixed.js RACE_DIR FIXED_DIR
+ * e.g. after
+ *   npx sweep configs/grid.yaml --set 'race={min: 5, max: 30, step: 5}' --out RACE_DIR
+ *   npx sweep configs/grid.yaml --repeats 30 --out FIXED_DIR
+ * It prints one row per grid point: the race's status (with its round and repeats), the fixed study's mean, and
+ * whether the fixed study tells the point from its own best: the race's rule applied once to all of its repeats
+ * (each point against the best, the race's test, Holm over the points, the race's alpha). Then the runs the race
+ * spent against points × max, how many of its eliminations the fixed study confirms, and whether its winner is
+ * one of the points the fixed study cannot tell from its best.
+ */
+import { pathToFileURL } from 'node:url';
+import { pointLabel } from '../src/check/where.js';
+import { replayRace } from '../src/plan/race/replay.js';
+import { readResults } from '../src/report/read-results.js';
+import { pointRunsOf, raceBudget, raceStateOf, studyRaceOf } from '../src/report/race.js';
+import { orderedResults } from '../src/report/write-results.js';
+
+/** The comparison's lines (see above). */
+export function raceVsFixed(raceDir: string, fixedDir: string): string[] {
+  const out: string[] = [];
+  const raced = readResults(raceDir).set;
+  const fixed = readResults(fixedDir).set;
+  const race = studyRaceOf(raced.plan, raced.metrics, raced.baseline);
+  if (race === null) throw new Error(`${raceDir}: expected the results of a study with race:`);
+  const label = (set: typeof raced, i: number) => pointLabel(set.plan.points[i]!.values, set.plan.gridKeys);
+  const state = raceStateOf(race, raced.plan.points.length, orderedResults(raced));
+
+  // The fixed study judged once, on every repeat, by the race's own rule.
+  const fixedRuns = pointRunsOf(fixed.plan.points.length, orderedResults(fixed), race.metric);
+  const repeats = Math.min(...fixedRuns.map((r) => r.size));
+  const once = replayRace(fixed.plan.points.length, fixedRuns, { ...race.rules, min: repeats, max: repeats, step: 1, baseline: null });
+  const decision = once.rounds[0]!;
+  const fixedIndex = new Map(fixed.plan.points.map((p, i) => [label(fixed, p.index), i]));
+  const tells = (i: number) => decision.comparisons.find((c) => c.point === i)?.rejected ?? false;
+  const mean = (i: number) => {
+    const xs = [...fixedRuns[i]!.values()].filter((x): x is number => x !== null);
+    return xs.reduce((s, x) => s + x, 0) / xs.length;
+  };
+
+  out.push(`point${' '.repeat(40)}race            fixed ${race.metric} mean (${repeats} repeats)  told from its best`);
+  let confirmed = 0;
+  let eliminated = 0;
+  for (const [i, outcome] of state.outcomes.entries()) {
+    const name = label(raced, i);
+    const j = fixedIndex.get(name);
+    if (j === undefined) throw new Error(`${fixedDir}: expected the grid point ${name} of ${raceDir}, found none`);
+    const status = outcome.status === 'eliminated' ? `out r${outcome.round} (${outcome.after})` : outcome.status;
+    const told = j === decision.best ? 'its best' : tells(j) ? 'yes' : 'no';
+    if (outcome.status === 'eliminated') {
+      eliminated++;
+      if (tells(j)) confirmed++;
+    }
+    out.push(`${name.padEnd(45)}${status.padEnd(16)}${mean(j).toFixed(3).padStart(8)}${' '.repeat(26)}${told}`);
+  }
+  const { spent, budget } = raceBudget(race, raced.plan.points.length, orderedResults(raced));
+  const untold = fixed.plan.points.filter((p) => p.index === decision.best || !tells(p.index)).map((p) => label(fixed, p.index));
+  const winner = state.winner === null ? null : label(raced, state.winner);
+  out.push(`race: ${spent} of ${budget} runs (${((100 * spent) / budget).toFixed(1)} %), ${state.rounds.length} rounds, ${state.finished ? 'finished' : 'not finished'}`);
+  out.push(`eliminations the fixed study confirms (it tells the point from its best): ${confirmed} of ${eliminated}`);
+  out.push(`points the fixed study cannot tell from its best: ${untold.join('; ')}`);
+  out.push(`race winner: ${winner ?? '—'}, ${winner !== null && untold.includes(winner) ? 'one of them' : 'NOT one of them'}`);
+  return out;
+}
+
+function main(): void {
+  const [raceDir, fixedDir] = process.argv.slice(2);
+  if (raceDir === undefined || fixedDir === undefined) throw new Error('usage: node dist/bench/race-vs-fixed.js RACE_DIR FIXED_DIR');
+  for (const line of raceVsFixed(raceDir, fixedDir)) console.log(line);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
