@@ -15,13 +15,20 @@ import { pointLabel } from '../src/check/where.js';
 import { replayRace } from '../src/plan/race/replay.js';
 import { readResults } from '../src/report/read-results.js';
 import { pointRunsOf, raceBudget, raceStateOf, studyRaceOf } from '../src/report/race.js';
-import { orderedResults } from '../src/report/write-results.js';
+import { orderedResults, type ResultSet, resultSetOf } from '../src/report/write-results.js';
+import { readCsvLog } from '../src/report/runs-csv.js';
+
+/** A results directory's study and its results, read whole: two studies' results, compared run by run. */
+async function resultsOf(dir: string): Promise<ResultSet> {
+  const { set, runsPath } = await readResults(dir);
+  return resultSetOf(set.plan, set.metrics, set.baseline, readCsvLog(runsPath).rows);
+}
 
 /** The comparison's lines (see above). */
-export function raceVsFixed(raceDir: string, fixedDir: string): string[] {
+export async function raceVsFixed(raceDir: string, fixedDir: string): Promise<string[]> {
   const out: string[] = [];
-  const raced = readResults(raceDir).set;
-  const fixed = readResults(fixedDir).set;
+  const raced = await resultsOf(raceDir);
+  const fixed = await resultsOf(fixedDir);
   const race = studyRaceOf(raced.plan, raced.metrics, raced.baseline);
   if (race === null) throw new Error(`${raceDir}: expected the results of a study with race:`);
   const label = (set: typeof raced, i: number) => pointLabel(set.plan.points[i]!.values, set.plan.gridKeys);
@@ -64,10 +71,10 @@ export function raceVsFixed(raceDir: string, fixedDir: string): string[] {
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const [raceDir, fixedDir] = process.argv.slice(2);
   if (raceDir === undefined || fixedDir === undefined) throw new Error('usage: node dist/bench/race-vs-fixed.js RACE_DIR FIXED_DIR');
-  for (const line of raceVsFixed(raceDir, fixedDir)) console.log(line);
+  for (const line of await raceVsFixed(raceDir, fixedDir)) console.log(line);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

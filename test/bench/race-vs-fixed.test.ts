@@ -23,7 +23,7 @@ describe('bench/race-vs-fixed', function () {
     const fixed = join(tmpDir(), 'fixed');
     const raced = await sweepCommand({ config: tmpFile('race.yaml', `${FIXED}race: { min: 3, max: 6, step: 1 }\n`), out: race, workers: 2, set: [], quiet: true });
     await sweepCommand({ config: tmpFile('fixed.yaml', FIXED), out: fixed, workers: 2, set: [], quiet: true });
-    const lines = raceVsFixed(race, fixed);
+    const lines = await raceVsFixed(race, fixed);
     expect(lines[0]).to.match(/^point\s+race\s+fixed test_accuracy mean \(6 repeats\)\s+told from its best$/);
     expect(lines.slice(1, 4).map((l) => l.split(/\s+/)[0])).to.deep.equal(['train.epochs=1', 'train.epochs=60', 'train.epochs=200']);
     expect(lines[1]).to.match(/^train\.epochs=1\s+out r\d \(\d\)\s+0\.\d{3}\s+yes$/);
@@ -36,6 +36,8 @@ describe('bench/race-vs-fixed', function () {
   it('refuses a directory whose study does not race', async () => {
     const fixed = join(tmpDir(), 'fixed');
     await sweepCommand({ config: tmpFile('fixed.yaml', FIXED.replace('repeats: 6', 'repeats: 2')), out: fixed, workers: 1, set: [], quiet: true });
-    expect(() => raceVsFixed(fixed, fixed)).to.throw(/expected the results of a study with race:/);
+    let error: Error | undefined;
+    await raceVsFixed(fixed, fixed).catch((err: Error) => (error = err));
+    expect(error?.message).to.match(/expected the results of a study with race:/);
   });
 });
