@@ -13,7 +13,7 @@ import { safeCell } from './cells.js';
 import { AppendCsv, runColumns, runRow } from './runs-csv.js';
 import { widenRunsCsv } from './runs-header.js';
 import { seedColumnsOf } from './columns.js';
-import type { RunSeeds } from '../engine/seeds.js';
+import { planOrder } from './stream/plan-order.js';
 
 export class RunLog {
   private runs: AppendCsv;
@@ -21,11 +21,9 @@ export class RunLog {
   private failure: unknown;
   private written = 0;
   private readonly seedColumns: readonly string[];
-  private readonly seeds: Map<string, RunSeeds>;
 
   constructor(private readonly dir: string, private readonly plan: AnyPlan, private metrics: readonly string[], private readonly sortMetric: string, private readonly lock: DirLock) {
     this.seedColumns = seedColumnsOf(plan);
-    this.seeds = new Map(plan.runs.map((r) => [r.runId, r.seeds]));
     this.runs = new AppendCsv(join(dir, 'runs.csv'), runColumns(plan.gridKeys, metrics, sortMetric, this.seedColumns));
   }
 
@@ -50,7 +48,9 @@ export class RunLog {
         const keys = this.plan.gridKeys.map((k) => safeCell(point.values[k]));
         this.history.appendRows(result.history.map((h) => [...keys, result.repeat, h.epoch, h.metric, h.value, result.runId]));
       }
-      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric, this.seeds.get(result.runId), this.seedColumns));
+      // The plan's index of run ids (shared, not a map of its own: issue 13) finds the run's seeds.
+      const index = planOrder(this.plan).indexOf.get(result.runId);
+      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric, index === undefined ? undefined : this.plan.runs[index]!.seeds, this.seedColumns));
       this.written++;
       return true;
     } catch (err) {
