@@ -12,7 +12,7 @@
  *  5. what a run of the user's own command costs over the command itself (bench/own-code-overhead.ts);
  *  6. per model: seconds per run of every example study's model, ours beside PyTorch eager and JAX
  *     (bench/per-model.ts);
- *  7. results at scale: a sweep of 50,000 and one of 200,000 one-epoch runs, a merge of 4 shards of the larger,
+ *  7. results at scale: sweeps of 50,000, 100,000 and 200,000 one-epoch runs, a merge of 4 shards of the largest,
  *     peak RSS, runs/s, report.html's size, and the streamed summary against the in-memory one (bench/scale.ts).
  * Section 1 also times the tutorial's own Keras code (bench/keras_tutorial.py), scaled from a few hundred epochs.
  *

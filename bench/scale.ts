@@ -1,6 +1,6 @@
 /**
  * 7. Results at scale (issue 13): the grid study (configs/grid.yaml, 21 grid points) with one epoch a run, at
- * two sizes through the real CLI in a child process, 2 workers, the live report on as by default: runs/s, the
+ * three sizes through the real CLI in a child process, 2 workers, the live report on as by default: runs/s, the
  * process's peak RSS (threads included, process.resourceUsage at exit), report.html's size; then `sweep merge`
  * of 4 shards of the larger one, and its peak RSS and time. The shards are the larger sweep's runs.csv split by
  * --shard's own rule (selectShard: run k of the plan in shard k mod 4 + 1), each with the meta.json a shard
@@ -101,7 +101,7 @@ function row(cells: (string | number)[]): string {
 }
 
 export async function scaleCheck(root: string, smoke: boolean): Promise<string[]> {
-  const sizes = smoke ? [GRID_POINTS * 2, GRID_POINTS * 6] : [50_000, 200_000];
+  const sizes = smoke ? [GRID_POINTS * 2, GRID_POINTS * 6] : [50_000, 100_000, 200_000];
   const work = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   const lines = [`7. results at scale: configs/grid.yaml, train.epochs=1, 2 workers, live report on (peak RSS of the whole process, threads included)`, row(['', 'runs', 'runs/s', 'max RSS MB', 'report.html MB'])];
   try {

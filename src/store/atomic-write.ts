@@ -10,6 +10,7 @@ import { closeSync, constants, openSync, readFileSync, readSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path';
 import { closeFd, openForWrite, removePath, renamePath, syncDir, syncFd, writeAll } from './disk.js';
 import { isErrno, userFsError } from './fs-errors.js';
+import { CHUNK_BYTES, ChunkedSink } from './chunked-sink.js';
 
 /** Temporary files this module creates: `<name>.tmp-<pid>-<n>`; a crash may leave one, removed on the next open. */
 export const TEMP_SUFFIX = /\.tmp-\d+-\d+$/;
@@ -47,8 +48,6 @@ export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   }
 }
 
-/** Bytes gathered before each write of an AtomicWriter (one write(2) per MiB, not one per row). */
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * A file too large to hold in memory (runs.csv of a million runs), written piece by piece with the protocol
@@ -61,8 +60,11 @@ export class AtomicWriter {
   private fd: number | undefined;
   private readonly hash = createHash('sha256');
   private length = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly out = new ChunkedSink((bytes) => {
+    writeAll(this.fd!, bytes);
+    this.hash.update(bytes);
+    this.length += bytes.length;
+  });
   private done = false;
 
   /** @throws as writeFileAtomic */
@@ -74,26 +76,13 @@ export class AtomicWriter {
   }
 
   write(data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= CHUNK_BYTES) this.guard(() => this.flush());
-  }
-
-  private flush(): void {
-    if (this.pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.pending, this.pendingBytes);
-    writeAll(this.fd!, chunk);
-    this.hash.update(chunk);
-    this.length += chunk.length;
-    this.pending = [];
-    this.pendingBytes = 0;
+    this.guard(() => this.out.write(data));
   }
 
   /** Everything written: the target is replaced. @throws as writeFileAtomic (the target is then untouched) */
   commit(): void {
     this.guard(() => {
-      this.flush();
+      this.out.flush();
       syncFd(this.fd!);
       closeFd(this.fd!);
       this.fd = undefined;

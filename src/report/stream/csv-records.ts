@@ -11,6 +11,13 @@ import { isErrno, userFsError } from '../../store/fs-errors.js';
 
 /** The tail is searched for the last newline in pieces of this size. */
 const TAIL_CHUNK = 1 << 16;
+/**
+ * Bytes read at a time. The parser turns a whole chunk into records at once, which wait in its buffer until
+ * the loop takes them; with node's default 64 KiB (about 400 rows of runs.csv) they lived long enough to be
+ * moved to the old generation, and a pass over 200,000 rows peaked at 335 MB of RSS where it ends at 209;
+ * with 16 KiB it peaks at 219 (measured on a 200,004-run runs.csv) and runs no slower.
+ */
+const READ_CHUNK = 1 << 14;
 
 export interface LogRow {
   /** Cells by column name. */
@@ -61,7 +68,7 @@ async function* records(path: string): AsyncGenerator<{ record: string[]; line: 
     closeFd(fd);
     return;
   }
-  const source = createReadStream('', { fd, start: 0, end: complete - 1, autoClose: true });
+  const source = createReadStream('', { fd, start: 0, end: complete - 1, autoClose: true, highWaterMark: READ_CHUNK });
   const parser = source.pipe(parse({ relax_column_count: false, skip_empty_lines: true, info: true }));
   // A read error ends the parse with it, instead of leaving the loop below waiting.
   source.on('error', (err) => parser.destroy(err));

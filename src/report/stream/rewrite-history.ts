@@ -13,12 +13,11 @@ import type { AnyPlan } from '../../plan/plan.js';
 import { AtomicWriter, tempPathFor } from '../../store/atomic-write.js';
 import { closeFd, openForWrite, removePath, writeAll } from '../../store/disk.js';
 import { isErrno, userFsError } from '../../store/fs-errors.js';
+import { ChunkedSink } from '../../store/chunked-sink.js';
 import { csvLines } from '../runs-csv.js';
 import { logRows, readLogHeader } from './csv-records.js';
 import { planOrder } from './plan-order.js';
 
-/** Scratch rows gathered before each write (one write(2) per MiB). */
-const CHUNK_BYTES = 1 << 20;
 /** The rank of rows of runs the plan does not have: after every run of the plan. */
 const STALE = Number.MAX_SAFE_INTEGER;
 
@@ -66,13 +65,7 @@ export async function rewriteHistoryLog(dir: string, plan: AnyPlan, recorded: (r
   try {
     scratch = openForWrite(scratchPath, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL);
     let written = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = () => {
-      writeAll(scratch!, Buffer.concat(pending, pendingBytes));
-      pending = [];
-      pendingBytes = 0;
-    };
+    const sink = new ChunkedSink((bytes) => writeAll(scratch!, bytes));
     let lastId: string | undefined;
     let lastEpoch = -Infinity;
     for await (const { row } of logRows(path)) {
@@ -91,14 +84,11 @@ export async function rewriteHistoryLog(dir: string, plan: AnyPlan, recorded: (r
       const k = blocks.count - 1;
       if (!(epoch >= lastEpoch)) blocks.sorted[k] = 0;
       lastEpoch = epoch;
-      const bytes = Buffer.from(csvLines([header.map((h) => row[h] ?? '')]), 'utf8');
-      blocks.bytes[k] += bytes.length;
-      pending.push(bytes);
-      pendingBytes += bytes.length;
-      written += bytes.length;
-      if (pendingBytes >= CHUNK_BYTES) flush();
+      const length = sink.write(csvLines([header.map((h) => row[h] ?? '')]));
+      blocks.bytes[k] += length;
+      written += length;
     }
-    flush();
+    sink.flush();
     const slice = (at: number, length: number): Buffer => {
       const buf = Buffer.allocUnsafe(length);
       for (let got = 0; got < length; ) {

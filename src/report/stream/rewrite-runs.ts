@@ -12,6 +12,7 @@ import type { AnyPlan } from '../../plan/plan.js';
 import { tempPathFor, writeFileAtomicFrom } from '../../store/atomic-write.js';
 import { closeFd, openForWrite, removePath, writeAll } from '../../store/disk.js';
 import { isErrno, userFsError } from '../../store/fs-errors.js';
+import { ChunkedSink } from '../../store/chunked-sink.js';
 import { checkRunsRow, type CurrentStudy } from '../check-runs.js';
 import { planSortOf, seedColumnsOf } from '../columns.js';
 import { csvLines, parseRunColumns, runColumns } from '../runs-csv.js';
@@ -19,8 +20,6 @@ import { safeCell } from '../cells.js';
 import { logRows, readLogHeader } from './csv-records.js';
 import { planOrder } from './plan-order.js';
 
-/** Scratch rows gathered before each write (one write(2) per MiB). */
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * A log row's cells under `header` as the rewritten runs.csv holds them: grid-key cells from the plan (so a
@@ -61,29 +60,20 @@ export async function rewriteRunsLog(dir: string, plan: AnyPlan, metrics: readon
   try {
     scratch = openForWrite(scratchPath, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL);
     let written = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = () => {
-      writeAll(scratch!, Buffer.concat(pending, pendingBytes));
-      pending = [];
-      pendingBytes = 0;
-    };
+    const sink = new ChunkedSink((bytes) => writeAll(scratch!, bytes));
     const context = { path, metrics: logMetrics, ...(current ? { current } : {}) };
     for await (const { row, line } of logRows(path)) {
       checkRunsRow(row, line, context);
       const index = order.indexOf.get(row.run_id!);
-      const bytes = Buffer.from(csvLines([rowCells(plan, header, row, index)]), 'utf8');
-      if (index === undefined) stale.set(row.run_id!, [written, bytes.length]);
+      const length = sink.write(csvLines([rowCells(plan, header, row, index)]));
+      if (index === undefined) stale.set(row.run_id!, [written, length]);
       else {
         offsets[order.positionOf[index]!] = written;
-        lengths[order.positionOf[index]!] = bytes.length;
+        lengths[order.positionOf[index]!] = length;
       }
-      pending.push(bytes);
-      pendingBytes += bytes.length;
-      written += bytes.length;
-      if (pendingBytes >= CHUNK_BYTES) flush();
+      written += length;
     }
-    flush();
+    sink.flush();
     let rows = 0;
     const slice = (at: number, length: number): Buffer => {
       const buf = Buffer.allocUnsafe(length);
