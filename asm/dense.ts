@@ -4,10 +4,20 @@
  * order; dX[r, k]: even and odd j apart, a f64x2's lanes), so SIMD lanes and register blocking change nothing.
  * Eight outputs (four f64x2) are summed in registers over the whole k (or r) loop before they are stored.
  *
- * Layout (byte offsets): x rows × fanIn f64; w fanIn × n f32; b n f32; z rows × n f64; dOut rows × n f64;
+ * Layout (byte offsets): x rows × fanIn f64; w fanIn × n f64 (the float32 weights widened: widenF32); b n f32; z rows × n f64; dOut rows × n f64;
  * gw fanIn × n f64; gb n f64; dX rows × fanIn f64; nz max(fanIn, rows) i32 scratch (nonzero inputs or rows).
  */
-import { dotPairsF32, load2f32, loadf32 } from './simd';
+import { dotPairsF64, load2f32, loadf32 } from './simd';
+
+/**
+ * dst[i] = src[i] widened to f64 (exactly, as reading a Float32Array does), i < n: the weights once per pass,
+ * not at each of their uses (asm/conv.ts measured widening at every use as a third of its forward pass).
+ */
+export function widenF32(src: usize, dst: usize, n: i32): void {
+  let i = 0;
+  for (; i + 1 < n; i += 2) v128.store(dst + (<usize>i << 3), load2f32(src + (<usize>i << 2)));
+  if (i < n) store<f64>(dst + (<usize>i << 3), loadf32(src + (<usize>i << 2)));
+}
 
 /** Indices k < n with x[k] != 0 written to nz; returns their count (zero inputs add nothing, so are skipped). */
 @inline
@@ -24,7 +34,7 @@ function nonzeros(x: usize, n: i32, nz: usize): i32 {
 
 /** z (rows × n) = x · w + b, zero inputs skipped. */
 export function denseForward(x: usize, rows: i32, fanIn: i32, w: usize, b: usize, n: i32, z: usize, nz: usize): void {
-  const wRow = <usize>n << 2;
+  const wRow = <usize>n << 3;
   for (let r = 0; r < rows; r++) {
     const xr = x + (<usize>(r * fanIn) << 3);
     const zr = z + (<usize>(r * n) << 3);
@@ -39,11 +49,11 @@ export function denseForward(x: usize, rows: i32, fanIn: i32, w: usize, b: usize
       for (let i = 0; i < m; i++) {
         const k = load<i32>(nz + (<usize>i << 2));
         const xv = f64x2.splat(load<f64>(xr + (<usize>k << 3)));
-        const wk = w + <usize>k * wRow + (<usize>j << 2);
-        a0 = f64x2.add(a0, f64x2.mul(xv, load2f32(wk)));
-        a1 = f64x2.add(a1, f64x2.mul(xv, load2f32(wk + 8)));
-        a2 = f64x2.add(a2, f64x2.mul(xv, load2f32(wk + 16)));
-        a3 = f64x2.add(a3, f64x2.mul(xv, load2f32(wk + 24)));
+        const wk = w + <usize>k * wRow + (<usize>j << 3);
+        a0 = f64x2.add(a0, f64x2.mul(xv, v128.load(wk)));
+        a1 = f64x2.add(a1, f64x2.mul(xv, v128.load(wk, 16)));
+        a2 = f64x2.add(a2, f64x2.mul(xv, v128.load(wk, 32)));
+        a3 = f64x2.add(a3, f64x2.mul(xv, v128.load(wk, 48)));
       }
       const zj = zr + (<usize>j << 3);
       v128.store(zj, a0);
@@ -55,7 +65,7 @@ export function denseForward(x: usize, rows: i32, fanIn: i32, w: usize, b: usize
       let a = load2f32(b + (<usize>j << 2));
       for (let i = 0; i < m; i++) {
         const k = load<i32>(nz + (<usize>i << 2));
-        a = f64x2.add(a, f64x2.mul(f64x2.splat(load<f64>(xr + (<usize>k << 3))), load2f32(w + <usize>k * wRow + (<usize>j << 2))));
+        a = f64x2.add(a, f64x2.mul(f64x2.splat(load<f64>(xr + (<usize>k << 3))), v128.load(w + <usize>k * wRow + (<usize>j << 3))));
       }
       v128.store(zr + (<usize>j << 3), a);
     }
@@ -63,7 +73,7 @@ export function denseForward(x: usize, rows: i32, fanIn: i32, w: usize, b: usize
       let a = loadf32(b + (<usize>j << 2));
       for (let i = 0; i < m; i++) {
         const k = load<i32>(nz + (<usize>i << 2));
-        a += load<f64>(xr + (<usize>k << 3)) * loadf32(w + <usize>k * wRow + (<usize>j << 2));
+        a += load<f64>(xr + (<usize>k << 3)) * load<f64>(w + <usize>k * wRow + (<usize>j << 3));
       }
       store<f64>(zr + (<usize>j << 3), a);
     }
@@ -160,21 +170,21 @@ export function denseBackward(x: usize, dOut: usize, rows: i32, fanIn: i32, w: u
       const k1 = load<i32>(nz + (<usize>(i + 1) << 2));
       const k2 = load<i32>(nz + (<usize>(i + 2) << 2));
       const k3 = load<i32>(nz + (<usize>(i + 3) << 2));
-      const w0 = w + (<usize>(k0 * n) << 2);
-      const w1 = w + (<usize>(k1 * n) << 2);
-      const w2 = w + (<usize>(k2 * n) << 2);
-      const w3 = w + (<usize>(k3 * n) << 2);
+      const w0 = w + (<usize>(k0 * n) << 3);
+      const w1 = w + (<usize>(k1 * n) << 3);
+      const w2 = w + (<usize>(k2 * n) << 3);
+      const w3 = w + (<usize>(k3 * n) << 3);
       let a0 = f64x2.splat(0);
       let a1 = a0;
       let a2 = a0;
       let a3 = a0;
       for (let jj = 0; jj < pairs; jj += 2) {
         const d = v128.load(dr + (<usize>jj << 3));
-        const o = <usize>jj << 2;
-        a0 = f64x2.add(a0, f64x2.mul(load2f32(w0 + o), d));
-        a1 = f64x2.add(a1, f64x2.mul(load2f32(w1 + o), d));
-        a2 = f64x2.add(a2, f64x2.mul(load2f32(w2 + o), d));
-        a3 = f64x2.add(a3, f64x2.mul(load2f32(w3 + o), d));
+        const o = <usize>jj << 3;
+        a0 = f64x2.add(a0, f64x2.mul(v128.load(w0 + o), d));
+        a1 = f64x2.add(a1, f64x2.mul(v128.load(w1 + o), d));
+        a2 = f64x2.add(a2, f64x2.mul(v128.load(w2 + o), d));
+        a3 = f64x2.add(a3, f64x2.mul(v128.load(w3 + o), d));
       }
       store<f64>(out + (<usize>k0 << 3), finishPairs(a0, w0, dr, n, pairs));
       store<f64>(out + (<usize>k1 << 3), finishPairs(a1, w1, dr, n, pairs));
@@ -183,15 +193,15 @@ export function denseBackward(x: usize, dOut: usize, rows: i32, fanIn: i32, w: u
     }
     for (; i < m; i++) {
       const k = load<i32>(nz + (<usize>i << 2));
-      store<f64>(out + (<usize>k << 3), dotPairsF32(w + (<usize>(k * n) << 2), dr, n));
+      store<f64>(out + (<usize>k << 3), dotPairsF64(w + (<usize>(k * n) << 3), dr, n));
     }
   }
 }
 
-/** The end of simd.ts dotPairsF32 for lanes `acc` over the first `pairs` terms: an odd n's last term joins the even sum. */
+/** The end of simd.ts dotPairsF64 for lanes `acc` over the first `pairs` terms: an odd n's last term joins the even sum. */
 @inline
 function finishPairs(acc: v128, w: usize, d: usize, n: i32, pairs: i32): f64 {
   let even = f64x2.extract_lane(acc, 0);
-  if (pairs < n) even += loadf32(w + (<usize>pairs << 2)) * load<f64>(d + (<usize>pairs << 3));
+  if (pairs < n) even += load<f64>(w + (<usize>pairs << 3)) * load<f64>(d + (<usize>pairs << 3));
   return even + f64x2.extract_lane(acc, 1);
 }

@@ -10,5 +10,5 @@ export { backwardColumns2, deltaBackRow, kernelGradRow, outputBackRow } from './
 export { adamStep, sgdStep } from './optimizer';
 export { lstmBackward, lstmForward } from './lstm';
 export { convBackward, convForward } from './conv';
-export { denseBackward, denseForward } from './dense';
+export { denseBackward, denseForward, widenF32 } from './dense';
 export { activationBackward, activationForward, maxPoolBackward, maxPoolForward } from './elementwise';

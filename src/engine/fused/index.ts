@@ -1,13 +1,19 @@
 /**
- * The fused engine: trains the tutorial's kind of model (Dense layers, one activation, Gaussian noise sites,
- * one sigmoid unit, binary cross-entropy, Adam or SGD) with hand-written loops over typed arrays, with the
- * semantics of the tfjs engine: same initial weights (init.ts), same batch order (one shuffle per epoch from
- * STREAM.shuffle), same noise numbers in the same order (noise-plan.ts, STREAM.noise), same loss, clipping
- * and optimizer arithmetic (net.ts, optimizer.ts). No per-op dispatch and no allocation per step.
+ * The fused engine: trains every model model.layers can describe (and model.hidden), every task, noise kind
+ * and placement, with hand-written loops over preallocated arrays, with the semantics of the tfjs engine:
+ * same initial weights (init.ts, tfjs/init-layers.ts), same batch order (one shuffle per epoch from
+ * STREAM.shuffle), same noise numbers in the same order (STREAM.noise; noise-plan.ts, plan/build.ts), same
+ * loss, clipping and optimizer arithmetic (net.ts, plan/heads.ts, optimizer.ts). No per-op dispatch and no
+ * allocation per step. Two networks serve it:
+ *   the tutorial's fast path (net.ts, wasm-net.ts): dense layers of `hidden: [...]`, one activation, Gaussian
+ *     noise at input/pre/post, a sigmoid output, each layer's elementwise work fused into its product loop;
+ *   the chain of layer kernels (plan/): everything else, one kernel per layer and noise site, chained by a
+ *     plan built from the config the way the tfjs stack is built.
  *
- * Two implementations compute the same bits: the WebAssembly SIMD kernel (asm/, wasm-net.ts), used whenever
- * `npm run build` has compiled it, and the TypeScript loops (net.ts, kernels.ts), the reference and the
- * fallback (a dist built by tsc alone). Seconds per 4000-epoch tutorial run on one core of this 2-core
+ * Each has two implementations computing the same bits: the WebAssembly SIMD kernel (asm/), used whenever
+ * `npm run build` has compiled it, and the TypeScript loops, the reference and the fallback (a dist built by
+ * tsc alone). The chain's per-run seconds on the example studies are in the README ("Engines and speed",
+ * `npm run bench -- --only models`). Seconds per 4000-epoch tutorial run on one core of this 2-core
  * machine (Node 20; median of 5, `npm run build && node dist/test/engine/fused/speed.js 5`), and PyTorch
  * eager on one thread (Debian's torch 1.13, median of 3,
  * `/usr/bin/python3 bench/torch_tutorial.py circles.csv 3 4000 --all-placements`), measured one after the other:

@@ -5,6 +5,7 @@
  */
 import type { RunConfig } from '../../../config/schema.js';
 import type { Xoshiro128 } from '../../rng/xoshiro128.js';
+import { fillNormal, zigguratKernelTables } from '../../rng/normal.js';
 import { computeStepMask } from '../layers/masking.js';
 import { Adam, type Optimizer, type OptimizerKind, Sgd } from '../optimizer.js';
 import type { KernelExports } from '../wasm-kernel.js';
@@ -12,7 +13,7 @@ import { kernelOptimizer } from '../wasm-optimizer.js';
 import type { Trainable } from '../trainable.js';
 import { type Arena, CountingArena, HeapArena, WasmArena } from './arena.js';
 import { buildPlan, type Plan } from './build.js';
-import { type Loops, sizeOf } from './kernel.js';
+import { type Loops, type NormalFill, sizeOf } from './kernel.js';
 
 export interface ChainSpec {
   readonly config: RunConfig;
@@ -63,7 +64,7 @@ export class ChainNet implements Trainable {
   private readonly received: Float64Array[];
   /** The first stage with weights: the backward pass stops there. */
   private readonly firstWeighted: number;
-  private readonly pass: { rng: Xoshiro128 | null; readonly masks: { readonly raw: Uint8Array; readonly layer: Uint8Array } };
+  private readonly pass: { rng: Xoshiro128 | null; readonly masks: { readonly raw: Uint8Array; readonly layer: Uint8Array }; readonly normals: NormalFill };
   /** Adam's moments, in the arena (so a kernel optimizer can step them where the weights are). */
   private readonly moments: { readonly m: Float32Array; readonly v: Float32Array };
   private readonly kernel: KernelExports | null;
@@ -90,6 +91,28 @@ export class ChainNet implements Trainable {
         raw: arena.u8(plan.rawMask === null ? 0 : spec.maxRows * plan.rawMask.steps),
         layer: arena.u8(spec.maxRows * plan.maskSteps),
       },
+      normals: this.normalFill(arena, spec.loops === 'wasm'),
+    };
+  }
+
+  /**
+   * The noise stages' normal draws: on the WebAssembly path the kernel's ziggurat (asm/normal.ts, tables in
+   * the arena, the generator's state copied in and out), else rng/normal.ts; the same numbers either way.
+   */
+  private normalFill(arena: Arena, wasm: boolean): NormalFill {
+    if (!wasm) return fillNormal;
+    const tables = zigguratKernelTables();
+    const layers = arena.f64(tables.layers.length);
+    const densities = arena.f64(tables.densities.length);
+    const kernel = arena.kernel;
+    if (kernel === undefined) return fillNormal; // a counting arena: the tables are counted, nothing runs
+    layers.set(tables.layers);
+    densities.set(tables.densities);
+    kernel.setZigguratTables(layers.byteOffset, densities.byteOffset);
+    return (rng, out, n, stddev) => {
+      kernel.setNoiseState(rng.stateWord(0), rng.stateWord(1), rng.stateWord(2), rng.stateWord(3));
+      kernel.fillNormal(out.byteOffset, n, stddev);
+      rng.setStateWords(kernel.noiseState(0), kernel.noiseState(1), kernel.noiseState(2), kernel.noiseState(3));
     };
   }
 

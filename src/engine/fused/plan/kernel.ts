@@ -20,10 +20,14 @@ export interface StepMasks {
 /** Which mask a kernel reads, fixed when the plan is built. */
 export type MaskSource = 'raw' | 'layer' | null;
 
+/** Writes n draws of N(0, stddev²) from rng to out[0..n): rng/normal.ts fillNormal, or the kernel's, the same numbers. */
+export type NormalFill = (rng: Xoshiro128, out: Float32Array, n: number, stddev: number) => void;
+
 /** What one forward pass shares: the noise generator (null: inference, every noise site off) and the masks. */
 export interface Pass {
   readonly rng: Xoshiro128 | null;
   readonly masks: StepMasks;
+  readonly normals: NormalFill;
 }
 
 export interface LayerKernel {

@@ -87,6 +87,8 @@ export class DenseKernel implements LayerKernel {
   /** The WebAssembly kernel whose memory holds every array here (asm/dense.ts), and its scratch. */
   private readonly kernel: KernelExports | null;
   private readonly nonzeros: Int32Array;
+  /** The weights as doubles, widened at each forward pass for the kernel (the backward pass reuses them). */
+  private readonly w64: Float64Array;
 
   constructor(ctx: KernelContext, units: number) {
     const shape = ctx.inShape;
@@ -102,20 +104,23 @@ export class DenseKernel implements LayerKernel {
     this.gw = ctx.params.grads[0]!;
     this.gb = ctx.params.grads[1]!;
     this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
+    this.w64 = ctx.loops === 'wasm' ? ctx.arena.f64(this.fanIn * units) : new Float64Array(0);
     this.nonzeros = ctx.loops === 'wasm' ? ctx.arena.i32(Math.max(this.fanIn, ctx.maxRows * this.perRow)) : new Int32Array(0);
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
     const n = rows * this.perRow;
-    if (this.kernel !== null) this.kernel.denseForward(x.byteOffset, n, this.fanIn, this.w.byteOffset, this.b.byteOffset, this.units, this.out.byteOffset, this.nonzeros.byteOffset);
-    else denseForward(x, n, this.fanIn, this.w, this.b, this.units, this.out);
+    if (this.kernel !== null) {
+      this.kernel.widenF32(this.w.byteOffset, this.w64.byteOffset, this.w.length);
+      this.kernel.denseForward(x.byteOffset, n, this.fanIn, this.w64.byteOffset, this.b.byteOffset, this.units, this.out.byteOffset, this.nonzeros.byteOffset);
+    } else denseForward(x, n, this.fanIn, this.w, this.b, this.units, this.out);
     return this.out;
   }
 
   backward(x: Float64Array, dOut: Float64Array, rows: number, wantDx: boolean): Float64Array | null {
     const n = rows * this.perRow;
     if (this.kernel !== null) {
-      this.kernel.denseBackward(x.byteOffset, dOut.byteOffset, n, this.fanIn, this.w.byteOffset, this.units, this.gw.byteOffset, this.gb.byteOffset, wantDx ? this.dX.byteOffset : 0, this.sparseDx ? 1 : 0, this.nonzeros.byteOffset);
+      this.kernel.denseBackward(x.byteOffset, dOut.byteOffset, n, this.fanIn, this.w64.byteOffset, this.units, this.gw.byteOffset, this.gb.byteOffset, wantDx ? this.dX.byteOffset : 0, this.sparseDx ? 1 : 0, this.nonzeros.byteOffset);
     } else {
       denseBackward(x, dOut, n, this.fanIn, this.w, this.units, this.gw, this.gb, wantDx ? this.dX : null, this.sparseDx);
     }

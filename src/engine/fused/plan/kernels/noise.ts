@@ -12,7 +12,6 @@
  * The drawn numbers are float32 in tfjs (the multiplier 1 + n too, and 1 / (1 - rate)); here as well.
  */
 import type { NoiseKind } from '../../../../config/schema.js';
-import { fillNormal } from '../../../rng/normal.js';
 import { alphaDropoutAffine, ALPHA_PRIME } from '../../../alpha-dropout.js';
 import type { KernelContext, LayerKernel, MaskSource, Pass } from '../kernel.js';
 import { sizeOf } from '../kernel.js';
@@ -73,7 +72,7 @@ export class NoiseKernel implements LayerKernel {
     const { draws, out } = this;
     const { kind, stddev, rate } = this.settings;
     if (kind === 'gaussian' || kind === 'gaussianDropout') {
-      fillNormal(rng, draws, n, kind === 'gaussian' ? stddev : Math.sqrt(rate / (1 - rate)));
+      pass.normals(rng, draws, n, kind === 'gaussian' ? stddev : Math.sqrt(rate / (1 - rate)));
     } else {
       const kept = kind === 'dropout' ? this.keepScale : 1;
       for (let i = 0; i < n; i++) draws[i] = rng.nextFloat() >= rate ? kept : 0;
