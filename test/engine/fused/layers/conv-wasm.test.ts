@@ -9,17 +9,7 @@ import { WasmConv } from '../../../../src/engine/fused/layers/conv-wasm.js';
 import { inputSize, outputPositions, type Padding, windowGeometry } from '../../../../src/engine/fused/layers/window.js';
 import { wasmKernelAvailable } from '../../../../src/engine/fused/wasm-kernel.js';
 import { Xoshiro128 } from '../../../../src/engine/rng/xoshiro128.js';
-
-function randoms(rng: Xoshiro128, n: number, scale: number, zeros = 0): Float64Array {
-  return Float64Array.from({ length: n }, () => (rng.nextFloat() < zeros ? 0 : (rng.nextFloat() * 2 - 1) * scale));
-}
-
-function expectSameBits(a: Float64Array, b: Float64Array, what: string): void {
-  expect(a.length, what).to.equal(b.length);
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  for (let i = 0; i < a.length; i++) if (x[i] !== y[i]) expect.fail(`${what}[${i}]: wasm ${a[i]} vs TypeScript ${b[i]}`);
-}
+import { expectSameBits, randoms } from './same-bits.js';
 
 describe('fused layers: conv on the WebAssembly kernel', function () {
   before(function () {

@@ -8,18 +8,7 @@ import { lstmBackward, lstmForward, lstmOutputSize, LstmTape, type LstmShape } f
 import { WasmLstm } from '../../../../src/engine/fused/layers/lstm-wasm.js';
 import { wasmKernelAvailable } from '../../../../src/engine/fused/wasm-kernel.js';
 import { Xoshiro128 } from '../../../../src/engine/rng/xoshiro128.js';
-
-function randoms(rng: Xoshiro128, n: number, scale: number, zeros = 0): Float64Array {
-  return Float64Array.from({ length: n }, () => (rng.nextFloat() < zeros ? 0 : (rng.nextFloat() * 2 - 1) * scale));
-}
-
-/** Equal as bit patterns (so −0 and +0 differ, and equal NaNs match). */
-function expectSameBits(a: Float64Array, b: Float64Array, what: string): void {
-  expect(a.length, what).to.equal(b.length);
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  for (let i = 0; i < a.length; i++) if (x[i] !== y[i]) expect.fail(`${what}[${i}]: wasm ${a[i]} vs TypeScript ${b[i]}`);
-}
+import { expectSameBits, randoms } from './same-bits.js';
 
 describe('fused layers: lstm on the WebAssembly kernel', function () {
   before(function () {
