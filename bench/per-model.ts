@@ -62,7 +62,7 @@ export function modelStudies(root: string, smoke: boolean): ModelStudy[] {
     const loaded = loadStudy(join(root, file), { set });
     const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
     const noisy = (t: RunTask) => t.repeat === 0 && t.config.noise.kind === 'gaussian' && t.config.noise.sites.length > 0;
-    const task = plan.runs.find(noisy) ?? plan.runs[0]!;
+    const task = plan.runs.find(noisy) ?? plan.runs.get(0);
     const point = pointLabel(plan.points[task.pointIndex]!.values);
     const tutorial = file.startsWith('configs/tutorial/');
     const label = tutorial ? 'tutorial MLP (pre 0.1)' : `${loaded.study.name}${point ? ` (${point})` : ''}`;

@@ -84,13 +84,23 @@ function withEpochs(task: RunTask, epochs: number): RunTask {
  * A kind not timed borrows the cost of a timed kind of the same structure with the nearest number of noise
  * sites, else the mean of its engine's kinds.
  */
-export async function estimateSeconds(tasks: readonly RunTask[], workers: number, opts: CalibrationOptions = {}): Promise<Estimate> {
+export async function estimateSeconds(tasks: Iterable<RunTask>, workers: number, opts: CalibrationOptions = {}): Promise<Estimate> {
   const train = opts.train ?? trainRun;
   const now = opts.now ?? cpuSeconds;
   const budget = opts.budgetSeconds ?? BUDGET_SECONDS;
-  const byKind = new Map<string, RunTask[]>();
-  for (const t of tasks) byKind.set(costKind(t), [...(byKind.get(costKind(t)) ?? []), t]);
-  const kinds = [...byKind.values()].sort((a, b) => b.length - a.length);
+  // Per kind, its first task and how many of its tasks have each number of epochs: one pass over the tasks,
+  // none of them kept (a plan's runs are built one at a time: plan/run-list.ts).
+  const byKind = new Map<string, { readonly first: RunTask; count: number; readonly byEpochs: Map<number, number> }>();
+  let count = 0;
+  for (const t of tasks) {
+    count++;
+    const key = costKind(t);
+    let kind = byKind.get(key);
+    if (!kind) byKind.set(key, (kind = { first: t, count: 0, byEpochs: new Map() }));
+    kind.count++;
+    kind.byEpochs.set(t.config.train.epochs, (kind.byEpochs.get(t.config.train.epochs) ?? 0) + 1);
+  }
+  const kinds = [...byKind.values()].sort((a, b) => b.count - a.count);
 
   const costs = new Map<string, RunCost>();
   const warm = new Set<string>();
@@ -102,9 +112,8 @@ export async function estimateSeconds(tasks: readonly RunTask[], workers: number
     return now() - start;
   };
   const start = now();
-  for (const runs of kinds) {
+  for (const { first: task } of kinds) {
     if (costs.size > 0 && now() - start > budget) break;
-    const task = runs[0]!;
     const epochs = task.config.train.epochs;
     // The first run of a structure loads the engine, builds the dataset and compiles kernels: not timed.
     if (!warm.has(structureOf(task.config))) {
@@ -127,23 +136,24 @@ export async function estimateSeconds(tasks: readonly RunTask[], workers: number
     const own = costs.get(costKind(task));
     if (own) return own;
     const sites = task.config.noise.sites.length;
-    const similar = kinds.map((r) => r[0]!).filter((t) => costs.has(costKind(t)) && structureOf(t.config) === structureOf(task.config));
+    const similar = kinds.map((k) => k.first).filter((t) => costs.has(costKind(t)) && structureOf(t.config) === structureOf(task.config));
     const nearest = similar.sort((a, b) => Math.abs(a.config.noise.sites.length - sites) - Math.abs(b.config.noise.sites.length - sites))[0];
     if (nearest) return costs.get(costKind(nearest))!;
-    const engine = kinds.map((r) => r[0]!).filter((t) => costs.has(costKind(t)) && t.config.train.engine === task.config.train.engine);
-    const pool = (engine.length > 0 ? engine : kinds.map((r) => r[0]!).filter((t) => costs.has(costKind(t)))).map((t) => costs.get(costKind(t))!);
+    const engine = kinds.map((k) => k.first).filter((t) => costs.has(costKind(t)) && t.config.train.engine === task.config.train.engine);
+    const pool = (engine.length > 0 ? engine : kinds.map((k) => k.first).filter((t) => costs.has(costKind(t)))).map((t) => costs.get(costKind(t))!);
     return { fixed: mean(pool.map((c) => c.fixed)), perEpoch: mean(pool.map((c) => c.perEpoch)) };
   };
-  const total = tasks.reduce((s, t) => {
-    const c = costOf(t);
-    return s + c.fixed + c.perEpoch * t.config.train.epochs;
-  }, 0);
+  let total = 0;
+  for (const kind of kinds) {
+    const c = costOf(kind.first);
+    for (const [epochs, n] of kind.byEpochs) total += n * (c.fixed + c.perEpoch * epochs);
+  }
   const perEpoch: Record<string, number> = {};
-  for (const engine of new Set(tasks.map((t) => t.config.train.engine))) {
-    const timed = kinds.map((r) => r[0]!).filter((t) => t.config.train.engine === engine && costs.has(costKind(t)));
+  for (const engine of new Set(kinds.map((k) => k.first.config.train.engine))) {
+    const timed = kinds.map((k) => k.first).filter((t) => t.config.train.engine === engine && costs.has(costKind(t)));
     if (timed.length > 0) perEpoch[engine] = mean(timed.map((t) => costs.get(costKind(t))!.perEpoch));
   }
-  return { perEpoch, seconds: total / Math.max(1, Math.min(workers, tasks.length)), kinds: kinds.length, timed: costs.size, epochsTrained };
+  return { perEpoch, seconds: total / Math.max(1, Math.min(workers, count)), kinds: kinds.length, timed: costs.size, epochsTrained };
 }
 
 function mean(xs: readonly number[]): number {
@@ -170,7 +180,7 @@ export function noiseAsWritten(plan: Plan, point: GridPoint): string {
 }
 
 /** Human lines describing a plan. */
-export function describePlan(plan: Plan | CommandPlan, tasks: readonly { readonly runId: string }[], reused: number): string[] {
+export function describePlan(plan: Plan | CommandPlan, tasks: { readonly length: number }, reused: number): string[] {
   const lines = [`study ${plan.study.name}: ${plan.points.length} grid point(s) × ${plannedRepeats(plan.study)} repeats${plan.study.race ? ' (race.max)' : ''} = ${plan.runs.length} runs` + (tasks.length !== plan.runs.length ? `, ${tasks.length} in this shard` : '') + (reused ? `, ${reused} already done` : '')];
   if (isCommandPlan(plan)) return [...lines, ...describeOwnCode(plan)];
   for (const p of plan.points) {

@@ -41,7 +41,9 @@ export function findProgram(program: string, cwd: string, path = process.env.PAT
  */
 export function checkOwnCode(plan: CommandPlan, file: string, train: TrainFunction | undefined): void {
   const seen = new Set<string>();
-  for (const task of plan.runs) {
+  // What is checked is a point's (its command and folder), the same for each of its runs: one run a point.
+  for (const point of plan.points) {
+    const task = plan.runs.get(plan.runs.indexAt(point.index, 0));
     const { command, cwd: folder } = task.config;
     const cwd = resolve(task.baseDir, folder);
     if (command === undefined) {

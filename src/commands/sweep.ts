@@ -13,8 +13,9 @@ import { checkOutputFile } from '../store/output-file.js';
 import type { LimitName } from '../config/schema.js';
 import { RunLog, staleNote, withResumeHint } from '../report/run-log.js';
 import { chooseLauncher } from '../launch/choose.js';
-import type { Launcher } from '../launch/launcher.js';
-import { type Shard, selectShard } from '../launch/shard.js';
+import type { Launcher, Tasks } from '../launch/launcher.js';
+import { inShard, type Shard } from '../launch/shard.js';
+import { RunSelection } from '../plan/run-list.js';
 import { trapStop } from '../launch/stop.js';
 import { runInRounds } from '../launch/rounds.js';
 import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
@@ -201,7 +202,8 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
   const ownCode = isCommandPlan(plan);
   const required = planMetrics(plan);
   const shard = opts.shard ?? null;
-  const tasks: readonly PlannedRun[] = selectShard<PlannedRun>(plan.runs, shard);
+  // This machine's runs, by index into the plan (4 bytes a run), built one at a time as they are launched.
+  const tasks = RunSelection.where<PlannedRun>(plan.runs, (i) => inShard(i, shard));
 
   // Everything that can be wrong with the input is found here, before a directory is touched or a run starts.
   const baseline = resolveBaseline(plan.study.baseline, plan.points, plan.gridKeys, loaded.file);
@@ -248,7 +250,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     // What the live page and the progress line show, fed as results come: O(1) per grid point and a number per
     // run (summary-stream.ts), never the results themselves.
     const inPart = new Uint8Array(plan.runs.length);
-    for (const t of tasks) inPart[order.indexOf.get(t.runId)!] = 1;
+    for (const index of tasks.indices) inPart[index] = 1;
     let liveState: LiveResults = { plan, metrics, baseline, stream: summaryStreamOf({ plan, metrics, baseline }), digest: reportDigestOf({ plan, metrics }) };
     const cells = pointCells(plan);
     const sums = new Map<number, { total: number; n: number }>();
@@ -262,10 +264,9 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     const previous = opened.previous ? await readPrevious(outDir, plan, metrics, paired, inPart, take) : { done: new Uint8Array(plan.runs.length), reused: 0, stale: 0 };
     // A race runs round by round: what its finished runs say the round under way still needs (plan/race/).
     const raceRuns = () => ({ pointRuns: liveState.stream.pointRuns() });
-    const taskOf = new Map(race ? tasks.map((t) => [`${t.pointIndex}/${t.repeat}`, t]) : []);
     // In plan order (repeat-major), as a fixed study launches: early results of a round cover every point.
-    const nextRound = (): PlannedRun[] => (race ? raceStateOf(race, plan.points.length, raceRuns()).pending.map((p) => taskOf.get(`${p.point}/${p.repeat}`)!).sort((a, b) => a.repeat - b.repeat || a.pointIndex - b.pointIndex) : []);
-    const todo = race ? nextRound() : tasks.filter((t) => !previous.done[order.indexOf.get(t.runId)!]);
+    const nextRound = (): PlannedRun[] => (race ? raceStateOf(race, plan.points.length, raceRuns()).pending.map((p) => plan.runs.get(plan.runs.indexAt(p.point, p.repeat))).sort((a, b) => a.repeat - b.repeat || a.pointIndex - b.pointIndex) : []);
+    const todo: Tasks<PlannedRun> = race ? nextRound() : tasks.where((i) => !previous.done[i]);
     let done = previous.reused;
     let failed = 0;
     if (opened.previous && !opts.quiet) {
@@ -290,7 +291,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     const intro = live ? `live report: ${join(outDir, 'report.html')} (reloads every ${everySeconds} s while the sweep runs)` : undefined;
     const progressMode = opts.quiet ? 'quiet' : opts.progress ?? (process.stderr.isTTY ? 'bar' : 'lines');
     // A race's rounds are not known ahead: each round gets its own progress, introduced by a line.
-    const roundIntro = (batch: readonly PlannedRun[]): string | undefined => {
+    const roundIntro = (batch: Tasks<PlannedRun>): string | undefined => {
       if (!race) return intro;
       const state = raceStateOf(race, plan.points.length, raceRuns());
       const line = `race round ${state.rounds.length + 1}: ${state.survivors.length} points to ${state.target} repeats, ${batch.length} runs`;
@@ -371,7 +372,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       recorded++;
       if (r.status === 'ok') return;
       failedNow++;
-      const position = order.positionOf[index]!;
+      const position = order.positionOf(index);
       if (!firstFailure || position < firstFailure.position) firstFailure = { position, error: r.error ?? '' };
     };
     const finished = await withResumeHint(resume, () => finishResults({ dir: outDir, set: { plan, metrics, baseline }, onRun, expectations: judged, quiet: opts.quiet, log, ...(opts.junit && !shard ? { junit: opts.junit } : {}), ...(opts.json ? { json: true } : {}) }));
@@ -399,7 +400,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
   }
 }
 
-async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: readonly PlannedRun[], log: (line: string) => void, race: StudyRace | null): Promise<void> {
+async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: RunSelection<PlannedRun>, log: (line: string) => void, race: StudyRace | null): Promise<void> {
   let reused = 0;
   let seconds: number[] = [];
   if (opts.resume && opts.out) {
@@ -413,7 +414,7 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
       const s = Number(row.seconds);
       if (Number.isFinite(s)) seconds.push(s);
     }
-    reused = tasks.filter((t) => ok[indexOf.get(t.runId)!]).length;
+    for (const index of tasks.indices) reused += ok[index]!;
   }
   for (const line of describePlan(plan, tasks, reused)) log(line);
   // The estimate below is for every planned run: the race's worst case.
@@ -424,7 +425,7 @@ async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: reado
     log(estimateOwnCode(seconds, todo, opts.workers));
     return;
   }
-  const estimate = await estimateSeconds(tasks as readonly RunTask[], opts.workers);
+  const estimate = await estimateSeconds(tasks as RunSelection<RunTask>, opts.workers);
   const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
   const total = (estimate.seconds * todo) / tasks.length;
   const timed = estimate.timed === estimate.kinds ? `${estimate.kinds} kind(s) of run` : `${estimate.timed} of ${estimate.kinds} kinds of run, the others like the closest`;

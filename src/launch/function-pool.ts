@@ -7,12 +7,12 @@
 import type { CommandTask } from '../protocol.js';
 import runFunction, { type TrainFunction } from '../worker/run-function.js';
 import { runInLanes } from './lanes.js';
-import type { LaunchOptions, Launcher } from './launcher.js';
+import type { LaunchOptions, Launcher, Tasks } from './launcher.js';
 
 export function functionLauncher(workers: number, train: TrainFunction, resultsDir: string): Launcher<CommandTask> {
   return {
     name: `function(${workers})`,
-    async run(tasks: readonly CommandTask[], { onResult, signal }: LaunchOptions): Promise<void> {
+    async run(tasks: Tasks<CommandTask>, { onResult, signal }: LaunchOptions): Promise<void> {
       await runInLanes(tasks, workers, signal, (task) => runFunction(task, train, resultsDir), onResult);
     },
     async close(): Promise<void> {},

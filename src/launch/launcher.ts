@@ -5,6 +5,15 @@
  */
 import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
 
+/**
+ * Tasks by position: an array, or a plan's runs built one at a time (plan/run-list.ts), so a launcher's queue
+ * of a million runs is not a million tasks.
+ */
+export interface Tasks<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 export interface LaunchOptions {
   /** Called once per task, in completion order, on the main thread. */
   readonly onResult: (result: RunResult) => void;
@@ -16,7 +25,7 @@ export interface LaunchOptions {
 export interface Launcher<T extends PlannedRun = RunTask> {
   readonly name: string;
   /** Runs the tasks; resolves when every started task has reported. */
-  run(tasks: readonly T[], options: LaunchOptions): Promise<void>;
+  run(tasks: Tasks<T>, options: LaunchOptions): Promise<void>;
   /** Frees threads and memory. */
   close(): Promise<void>;
 }

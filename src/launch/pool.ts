@@ -13,7 +13,7 @@ import { Piscina } from 'piscina';
 import type { RunResult, RunTask } from '../protocol.js';
 import { failedResult } from '../worker/train.js';
 import { runInLanes } from './lanes.js';
-import type { LaunchOptions, Launcher } from './launcher.js';
+import type { LaunchOptions, Launcher, Tasks } from './launcher.js';
 
 const WORKER = fileURLToPath(new URL('../worker/train.js', import.meta.url));
 /** Heap of one worker thread; ample for any study within the default limits (limits.parameters: 10 M). */
@@ -27,7 +27,7 @@ export function poolLauncher(workers: number, filename = WORKER): Launcher {
   const pools: Piscina<RunTask, RunResult>[] = Array.from({ length: workers }, thread);
   return {
     name: `pool(${workers})`,
-    async run(tasks: readonly RunTask[], { onResult, signal }: LaunchOptions): Promise<void> {
+    async run(tasks: Tasks<RunTask>, { onResult, signal }: LaunchOptions): Promise<void> {
       await runInLanes(tasks, workers, signal, async (task, lane) => {
         let result: RunResult;
         let damaged = false;

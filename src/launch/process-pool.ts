@@ -7,13 +7,13 @@
 import type { CommandTask } from '../protocol.js';
 import runCommand from '../worker/run-command.js';
 import { runInLanes } from './lanes.js';
-import type { LaunchOptions, Launcher } from './launcher.js';
+import type { LaunchOptions, Launcher, Tasks } from './launcher.js';
 
 /** `resultsDir` gets each run's stdout, stderr and scratch folder (runs/<run_id>/). */
 export function processLauncher(workers: number, resultsDir: string): Launcher<CommandTask> {
   return {
     name: `processes(${workers})`,
-    async run(tasks: readonly CommandTask[], { onResult, signal }: LaunchOptions): Promise<void> {
+    async run(tasks: Tasks<CommandTask>, { onResult, signal }: LaunchOptions): Promise<void> {
       await runInLanes(tasks, workers, signal, (task) => runCommand(task, resultsDir), onResult);
     },
     async close(): Promise<void> {},

@@ -5,18 +5,18 @@
  * of what decides a round, only that a round which reported nothing cannot be followed by another.
  */
 import type { PlannedRun } from '../protocol.js';
-import type { LaunchOptions, Launcher } from './launcher.js';
+import type { LaunchOptions, Launcher, Tasks } from './launcher.js';
 
 export interface Rounds<T> {
   /** The round after the one that just reported; empty when there is none. */
   readonly next: () => readonly T[];
   /** Called before each round after the first, e.g. to start its progress bar. */
-  readonly onRound?: (round: readonly T[]) => void;
+  readonly onRound?: (round: Tasks<T>) => void;
 }
 
 /** Runs `first`, then each round `rounds.next` gives; resolves when none is left or options.signal is aborted. */
-export async function runInRounds<T extends PlannedRun>(launcher: Launcher<T>, first: readonly T[], rounds: Rounds<T>, options: LaunchOptions): Promise<void> {
-  let round = first;
+export async function runInRounds<T extends PlannedRun>(launcher: Launcher<T>, first: Tasks<T>, rounds: Rounds<T>, options: LaunchOptions): Promise<void> {
+  let round: Tasks<T> = first;
   while (round.length > 0) {
     let reported = 0;
     await launcher.run(round, { ...options, onResult: (r) => (reported++, options.onResult(r)) });

@@ -59,8 +59,12 @@ export function shardFromEnv(env: NodeJS.ProcessEnv): Shard | null {
   return null;
 }
 
+/** Whether item k belongs to shard `shard` ((k mod n) + 1); every item belongs to no shard at all (null). */
+export function inShard(k: number, shard: Shard | null): boolean {
+  return shard === null || k % shard.count === shard.index - 1;
+}
+
 /** The items of shard `shard` (item k belongs to shard (k mod n) + 1). */
 export function selectShard<T>(items: readonly T[], shard: Shard | null): T[] {
-  if (!shard) return [...items];
-  return items.filter((_, k) => k % shard.count === shard.index - 1);
+  return items.filter((_, k) => inShard(k, shard));
 }

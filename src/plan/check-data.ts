@@ -36,13 +36,13 @@ export function checkPlanData(plan: Plan, file: string, load: (spec: DataSpec, b
   const loaded = new Map<string, { data: Dataset; facts: DataFacts }>();
   for (const point of plan.points) {
     const spec = point.config.data;
-    const pointRuns = plan.runs.filter((r) => r.pointIndex === point.index);
-    const baseDir = pointRuns[0]?.baseDir ?? '.';
+    // Every run of a plan resolves its data against one folder: the study file's.
+    const baseDir = plan.runs.at(0)?.baseDir ?? '.';
     const key = canonicalJson([spec, baseDir]);
     let entry = loaded.get(key);
     if (!entry) {
       if ('file' in spec && spec.sha256 !== undefined) checkPinnedHash(resolve(baseDir, spec.file), spec.sha256, file);
-      const data = spec.split === undefined ? load(spec, baseDir) : checkSplits(spec, baseDir, pointRuns, point.config.model.task, file, load);
+      const data = spec.split === undefined ? load(spec, baseDir) : checkSplits(spec, baseDir, plan.runs.ofPoint(point.index), point.config.model.task, file, load);
       entry = { data, facts: { spec, source: sourceOf(spec, baseDir), features: data.nFeatures, train: data.nTrain, test: data.nTest } };
       loaded.set(key, entry);
     }
@@ -61,7 +61,7 @@ export function checkPlanData(plan: Plan, file: string, load: (spec: DataSpec, b
  * no training row, or no test rows at all, stops the sweep (a model cannot learn a class it never sees, and an
  * accuracy over no rows is not a number). Returns repeat 0's dataset, for the sizes printed at the start.
  */
-function checkSplits(spec: DataSpec, baseDir: string, runs: readonly RunTask[], task: Task | undefined, file: string, load: (spec: DataSpec, baseDir: string, draw?: SplitDraw) => Dataset): Dataset {
+function checkSplits(spec: DataSpec, baseDir: string, runs: Iterable<RunTask>, task: Task | undefined, file: string, load: (spec: DataSpec, baseDir: string, draw?: SplitDraw) => Dataset): Dataset {
   const kind = spec.split!.kind;
   if (kind === 'stratified' && task === 'regression') throw inputError(file, 'data.split.kind', 'shuffle, bootstrap or kfold for a regression (stratified keeps class proportions: it needs class labels)', kind);
   const draws = new Map<string, SplitDraw>();

@@ -28,6 +28,7 @@ import { checkPointSize, checkStudySize } from './limits.js';
 import { contentHash, runId } from './identity.js';
 import { isDefaultVary, type Seeding, seedingIdentity, seedsOf } from './seeding.js';
 import { resolveRunConfig } from './resolve.js';
+import { RunList } from './run-list.js';
 
 /** One distinct configuration of the study: a model's RunConfig, or a run: study's CommandConfig. */
 export interface GridPoint<C = RunConfig> {
@@ -48,8 +49,11 @@ export interface Plan<C = RunConfig, T extends PlannedRun = RunTask> {
   readonly study: AnyStudy;
   readonly gridKeys: readonly string[];
   readonly points: readonly GridPoint<C>[];
-  /** Every run, repeat-major (repeat 0 of every point first) so early results cover the whole grid. */
-  readonly runs: readonly T[];
+  /**
+   * Every run, repeat-major (repeat 0 of every point first) so early results cover the whole grid; built one at
+   * a time when asked for (run-list.ts): a plan of a million runs holds 8 bytes of id a run, not a million tasks.
+   */
+  readonly runs: RunList<T>;
   /** Content hash of each data file the study reads, by resolved path (recorded in meta.json). */
   readonly dataHashes: Readonly<Record<string, string>>;
 }
@@ -153,26 +157,24 @@ function expandPoints<C>(raw: Record<string, unknown>, gridKeys: readonly string
 }
 
 /**
- * A planned run with its point's configuration, written out field by field: with an object spread
- * ({ ...run, config }) here each run took about 290 bytes more (node 20), and a plan holds every run (issue 13):
- * the grid study's plan at 200,004 runs took 116 MB of heap with the spread, 46 MB without it and with run ids
- * copied out of their hashes (identity.ts).
+ * A planned run with its point's configuration, written out field by field (an object spread took about 290
+ * bytes more a run when a plan held every run; now a task lives while it is launched and recorded).
  */
 function withConfig<C>(run: PlannedRun, config: C, baseDir: string): PlannedRun & { readonly config: C; readonly baseDir: string } {
   return { runId: run.runId, pointIndex: run.pointIndex, repeat: run.repeat, seed: run.seed, seeds: run.seeds, config, baseDir };
 }
 
-/** Step 4 for either kind: `repeats` runs per point, repeat-major, each with its id and seeds (seeding.ts). */
-function planRuns<C extends { readonly studySeed: number }, T>(points: readonly GridPoint<C>[], repeats: number, seeding: Seeding, task: (run: PlannedRun, point: GridPoint<C>) => T): T[] {
-  const runs: T[] = [];
-  for (let repeat = 0; repeat < repeats; repeat++) {
-    for (const point of points) {
-      const data = (point.config as { readonly data?: { readonly split?: SplitSpec } }).data;
-      const { seed, seeds } = seedsOf(point.seeding ?? seeding, { configHash: point.configHash, studySeed: point.config.studySeed, ...(data?.split ? { split: data.split } : {}) }, repeat);
-      runs.push(task({ runId: runId(point.configHash, repeat), pointIndex: point.index, repeat, seed, seeds }, point));
-    }
-  }
-  return runs;
+/**
+ * Step 4 for either kind: `repeats` runs per point, repeat-major, each with its id and seeds (seeding.ts),
+ * the ids computed now and the rest when a run is asked for (run-list.ts).
+ */
+function planRuns<C extends { readonly studySeed: number }, T extends PlannedRun>(points: readonly GridPoint<C>[], repeats: number, seeding: Seeding, task: (run: PlannedRun, point: GridPoint<C>) => T): RunList<T> {
+  return new RunList<T>(points.length, repeats, (point, repeat) => runId(points[point]!.configHash, repeat), ({ runId: id, pointIndex, repeat }) => {
+    const point = points[pointIndex]!;
+    const data = (point.config as { readonly data?: { readonly split?: SplitSpec } }).data;
+    const { seed, seeds } = seedsOf(point.seeding ?? seeding, { configHash: point.configHash, studySeed: point.config.studySeed, ...(data?.split ? { split: data.split } : {}) }, repeat);
+    return task({ runId: id, pointIndex, repeat, seed, seeds }, point);
+  });
 }
 
 /** A point's identity with the study's seeding in it, when the seeding changes the numbers (seeding.ts). */

@@ -47,7 +47,7 @@ function designOf(plan: AnyPlan, metrics: readonly string[]): PairedDesign | nul
   const sort = planSortOf(plan, metrics);
   const vary = study.vary ?? DEFAULT_VARY;
   const resplit = vary.includes('split');
-  const baseDir = (plan.runs[0] as { baseDir?: string } | undefined)?.baseDir ?? '.';
+  const baseDir = (plan.runs.at(0) as { baseDir?: string } | undefined)?.baseDir ?? '.';
   const ratios = plan.points.map((p) => {
     const data = (p.config as { data?: DataSpec }).data;
     return resplit && data?.split !== undefined ? testTrainRatio(data, baseDir) : undefined;

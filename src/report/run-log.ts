@@ -50,7 +50,7 @@ export class RunLog {
       }
       // The plan's index of run ids (shared, not a map of its own: issue 13) finds the run's seeds.
       const index = planOrder(this.plan).indexOf.get(result.runId);
-      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric, index === undefined ? undefined : this.plan.runs[index]!.seeds, this.seedColumns));
+      this.runs.append(runRow(point, this.plan.gridKeys, this.metrics, result, this.sortMetric, index === undefined ? undefined : this.plan.runs.get(index).seeds, this.seedColumns));
       this.written++;
       return true;
     } catch (err) {

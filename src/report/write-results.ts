@@ -36,15 +36,22 @@ export interface ResultSet {
   readonly stale: readonly Record<string, string>[];
 }
 
-/** Plan order of each run id: grid point, then repeat. */
-function planRanks(plan: AnyPlan): Map<string, number> {
-  return new Map(plan.runs.map((r) => [r.runId, r.pointIndex * 1e9 + r.repeat]));
+/** runs.csv position of each run id of the plan (grid point, then repeat), undefined for one it does not have. */
+function planRank(plan: AnyPlan): (runId: string) => number | undefined {
+  return (runId) => {
+    const index = plan.runs.indexOf(runId);
+    return index === undefined ? undefined : plan.runs.positionOf(index);
+  };
 }
 
-/** The current plan's results in plan order: grid point, then repeat. */
+/** The current plan's results in plan order: grid point, then repeat (runs.csv's order). */
 export function orderedResults(set: Pick<ResultSet, 'plan' | 'results'>): RunResult[] {
-  const order = planRanks(set.plan);
-  return [...set.results.values()].filter((r) => order.has(r.runId)).sort((a, b) => order.get(a.runId)! - order.get(b.runId)!);
+  const rank = planRank(set.plan);
+  const ranked = [...set.results.values()].flatMap((r) => {
+    const position = rank(r.runId);
+    return position === undefined ? [] : [{ r, position }];
+  });
+  return ranked.sort((a, b) => a.position - b.position).map(({ r }) => r);
 }
 
 /** The latest row of each run id, in the order run ids first appear. */
@@ -56,13 +63,12 @@ function latestRows(rows: readonly Record<string, string>[]): Map<string, Record
 
 /** A log's rows as a result set of `plan`: the latest row of each of its runs, the rest stale. */
 export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline: number | null, rows: readonly Record<string, string>[]): ResultSet {
-  const pointOf = new Map(plan.runs.map((r) => [r.runId, r.pointIndex]));
   const results = new Map<string, RunResult>();
   const stale: Record<string, string>[] = [];
   for (const [id, row] of latestRows(rows)) {
-    const pointIndex = pointOf.get(id);
-    if (pointIndex === undefined) stale.push(row);
-    else results.set(id, resultFromRow(row, metrics, pointIndex));
+    const index = plan.runs.indexOf(id);
+    if (index === undefined) stale.push(row);
+    else results.set(id, resultFromRow(row, metrics, plan.runs.pointOf(index)));
   }
   return { plan, metrics, baseline, results, stale };
 }
@@ -74,11 +80,11 @@ export function resultSetOf(plan: AnyPlan, metrics: readonly string[], baseline:
  */
 export function orderedRunsText(plan: AnyPlan, metrics: readonly string[], rows: readonly Record<string, string>[]): string {
   const header = runColumns(plan.gridKeys, metrics, planSortOf(plan, metrics).metric, seedColumnsOf(plan));
-  const rank = planRanks(plan);
+  const rank = planRank(plan);
   const { indexOf } = planOrder(plan);
   const latest = latestRows(rows);
-  const current = [...latest.values()].filter((r) => rank.has(r.run_id!)).sort((a, b) => rank.get(a.run_id!)! - rank.get(b.run_id!)!);
-  const others = [...latest.values()].filter((r) => !rank.has(r.run_id!));
+  const current = [...latest.values()].filter((r) => rank(r.run_id!) !== undefined).sort((a, b) => rank(a.run_id!)! - rank(b.run_id!)!);
+  const others = [...latest.values()].filter((r) => rank(r.run_id!) === undefined);
   const cells = (row: Record<string, string>) => rowCells(plan, header, row, indexOf.get(row.run_id!));
   const out = [...current, ...others].map(cells);
   if (out.length !== latest.size) throw new Error(`runs.csv rewrite would keep ${out.length} of ${latest.size} runs`);
@@ -98,9 +104,9 @@ export function rewriteHistoryCsv(dir: string, plan: AnyPlan, recorded: (runId: 
   const path = join(dir, 'history.csv');
   if (!existsSync(path)) return;
   const { header, rows } = readCsvLog(path);
-  const order = planRanks(plan);
+  const order = planRank(plan);
   const kept = rows.filter((r) => recorded(r.run_id!));
-  const rank = (r: Record<string, string>) => order.get(r.run_id!) ?? Number.MAX_SAFE_INTEGER;
+  const rank = (r: Record<string, string>) => order(r.run_id!) ?? Number.MAX_SAFE_INTEGER;
   kept.sort((a, b) => rank(a) - rank(b) || Number(a.epoch) - Number(b.epoch)); // stable: metrics keep their order
   writeFileAtomic(path, csvText(header, kept.map((r) => header.map((h) => r[h] ?? ''))));
 }

@@ -17,7 +17,7 @@ import { tmpFile } from '../helpers/tmp.js';
 
 function configOf(yaml: string): RunConfig {
   const loaded = loadStudy(tmpFile('x.yaml', yaml));
-  return makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir).runs[0]!.config;
+  return makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir).runs.get(0).config;
 }
 
 function meanAndSe(xs: number[]): { mean: number; se2: number } {

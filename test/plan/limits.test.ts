@@ -54,7 +54,7 @@ describe('plan/limits', () => {
   });
 
   it('keeps limits out of run identity and out of the grid', () => {
-    expect(plan('limits: { samples: 500 }').runs[0]!.runId).to.equal(plan('').runs[0]!.runId);
+    expect(plan('limits: { samples: 500 }').runs.get(0).runId).to.equal(plan('').runs.get(0).runId);
     expect(refusal('grid: { limits.samples: [1, 2] }')).to.match(/grid\.limits\.samples: expected a setting that changes a run/);
   });
 

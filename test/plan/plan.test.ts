@@ -74,12 +74,12 @@ describe('plan/plan', () => {
     const a = planOf('train: { epochs: 10 }');
     const b = planOf('train: { epochs: 11 }');
     const c = planOf('seed: 2\ntrain: { epochs: 10 }');
-    expect(a.runs[0]!.runId).to.not.equal(b.runs[0]!.runId);
-    expect(a.runs[0]!.runId).to.not.equal(c.runs[0]!.runId);
+    expect(a.runs.get(0).runId).to.not.equal(b.runs.get(0).runId);
+    expect(a.runs.get(0).runId).to.not.equal(c.runs.get(0).runId);
   });
 
   it('keeps the identity when only the learning-curve recording changes', () => {
-    expect(planOf('train: { history: true }').runs[0]!.runId).to.equal(planOf('train: { history: false }').runs[0]!.runId);
+    expect(planOf('train: { history: true }').runs.get(0).runId).to.equal(planOf('train: { history: false }').runs.get(0).runId);
   });
 
   it('identifies a data file by its contents: the same file anywhere has the same runs, an edited one new runs', () => {
@@ -99,7 +99,7 @@ describe('plan/plan', () => {
   it('shuffles with the study seed for data.shuffle: true, so each seed of a grid over it has its own order', () => {
     const plan = planOf('data: { generator: circles, shuffle: true }\ngrid: { seed: [1, 2] }');
     expect(plan.points.map((p) => p.config.data.shuffle)).to.deep.equal([1, 2]);
-    expect(planOf('seed: 5\ndata: { generator: circles, shuffle: true }').runs[0]!.runId).to.equal(planOf('seed: 5\ndata: { generator: circles, shuffle: 5 }').runs[0]!.runId);
+    expect(planOf('seed: 5\ndata: { generator: circles, shuffle: true }').runs.get(0).runId).to.equal(planOf('seed: 5\ndata: { generator: circles, shuffle: 5 }').runs.get(0).runId);
   });
 
   it('orders runs repeat-major so early results cover the whole grid', () => {

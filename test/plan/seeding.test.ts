@@ -83,7 +83,7 @@ describe('plan/seeding', () => {
     expect([data.nTrain, data.nTest]).to.deep.equal([30, 70]);
     const mean0 = Array.from({ length: data.nTrain }, (_, i) => data.xTrain[2 * i]!).reduce((x, y) => x + y, 0) / data.nTrain;
     expect(Math.abs(mean0)).to.be.lessThan(1e-6);
-    const other = loadDataset(a!.config.data, a!.baseDir, { seed: plan.runs[0]!.seeds.split!, fold: 0 });
+    const other = loadDataset(a!.config.data, a!.baseDir, { seed: plan.runs.get(0).seeds.split!, fold: 0 });
     expect([...other.yTrain]).not.to.deep.equal([...data.yTrain]);
   });
 

@@ -54,7 +54,7 @@ export async function feedRuns(opts: FeedOptions): Promise<void> {
   if (first !== null) {
     for await (const { row, ordinal } of logRows(path)) {
       const index = indexOf.get(row.run_id ?? '');
-      if (index === undefined || plan.runs[index]!.pointIndex !== first || !counts(index, row, ordinal)) continue;
+      if (index === undefined || plan.runs.pointOf(index) !== first || !counts(index, row, ordinal)) continue;
       opts.onFirst?.(resultFromRow(row, metrics, first));
     }
     opts.afterFirst?.();
@@ -65,7 +65,7 @@ export async function feedRuns(opts: FeedOptions): Promise<void> {
       opts.onStale?.(row);
       continue;
     }
-    const pointIndex = plan.runs[index]!.pointIndex;
+    const pointIndex = plan.runs.pointOf(index);
     if (!counts(index, row, ordinal)) continue;
     opts.onRun(resultFromRow(row, metrics, pointIndex), row);
   }

@@ -77,7 +77,7 @@ export async function rewriteHistoryLog(dir: string, plan: AnyPlan, recorded: (r
       const epoch = Number(row.epoch);
       if (id !== lastId) {
         const index = indexOf.get(id);
-        blocks.push(index === undefined ? STALE : positionOf[index]!, written);
+        blocks.push(index === undefined ? STALE : positionOf(index), written);
         lastId = id;
         lastEpoch = -Infinity;
       }

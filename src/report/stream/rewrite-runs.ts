@@ -28,10 +28,11 @@ import { planOrder } from './plan-order.js';
  * @param index the row's run in plan.runs, or undefined for a run the plan does not have
  */
 export function rowCells(plan: AnyPlan, header: readonly string[], row: Readonly<Record<string, string>>, index: number | undefined): (string | number)[] {
-  const run = index === undefined ? undefined : plan.runs[index];
-  const point = run === undefined ? undefined : plan.points[run.pointIndex];
-  const seeds = run?.seeds as unknown as Record<string, number> | undefined;
-  return header.map((h) => (point && plan.gridKeys.includes(h) ? safeCell(point.values[h]) : row[h] || (h.startsWith('seed_') && seeds ? String(seeds[h.slice(5)] ?? '') : row[h] ?? '')));
+  const point = index === undefined ? undefined : plan.points[plan.runs.pointOf(index)];
+  // The run's seeds are worked out (a few sha256) only for a row that lacks a seed column.
+  let seeds: Record<string, number> | undefined;
+  const seed = (name: string): string => String((seeds ??= plan.runs.get(index!).seeds as unknown as Record<string, number>)[name] ?? '');
+  return header.map((h) => (point && plan.gridKeys.includes(h) ? safeCell(point.values[h]) : row[h] || (h.startsWith('seed_') && index !== undefined ? seed(h.slice(5)) : row[h] ?? '')));
 }
 
 export interface RewrittenRuns {
@@ -68,8 +69,8 @@ export async function rewriteRunsLog(dir: string, plan: AnyPlan, metrics: readon
       const length = sink.write(csvLines([rowCells(plan, header, row, index)]));
       if (index === undefined) stale.set(row.run_id!, [written, length]);
       else {
-        offsets[order.positionOf[index]!] = written;
-        lengths[order.positionOf[index]!] = length;
+        offsets[order.positionOf(index)] = written;
+        lengths[order.positionOf(index)] = length;
       }
       written += length;
     }
@@ -97,7 +98,7 @@ export async function rewriteRunsLog(dir: string, plan: AnyPlan, metrics: readon
         rows++;
       }
     });
-    return { rows, has: (id) => stale.has(id) || (order.indexOf.has(id) && offsets[order.positionOf[order.indexOf.get(id)!]!]! >= 0) };
+    return { rows, has: (id) => stale.has(id) || (order.indexOf.has(id) && offsets[order.positionOf(order.indexOf.get(id)!)]! >= 0) };
   } catch (err) {
     // The scratch file is ours: the user knows runs.csv.
     if (isErrno(err) && err.path === scratchPath) err.path = path;

@@ -33,7 +33,7 @@ noise: { kind: gaussian, placement: pre, stddev: 0.1 }
 
 function blobsTask(): RunTask {
   const loaded = loadStudy(tmpFile('blobs.yaml', BLOBS));
-  return makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir).runs[0]!;
+  return makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir).runs.get(0);
 }
 
 describe('bench/peers: the Python peer scripts', function () {

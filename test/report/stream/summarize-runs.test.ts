@@ -54,7 +54,7 @@ function writeLog(dir: string, plan: AnyPlan, metrics: readonly string[], rng: X
   const header = runColumns(plan.gridKeys, metrics, sort, seedColumnsOf(plan));
   const rows: (string | number)[][] = [];
   const result = (i: number, status: 'ok' | 'failed'): RunResult => {
-    const run = plan.runs[i]!;
+    const run = plan.runs.get(i);
     const level = 0.5 + 0.05 * run.pointIndex;
     const metricsOf: Record<string, number> = {};
     if (status === 'ok') for (const m of metrics) metricsOf[m] = m.includes('accuracy') ? Math.round(70 * (level + 0.1 * rng.nextFloat())) / 70 : 0.2 + rng.nextFloat();
@@ -68,13 +68,13 @@ function writeLog(dir: string, plan: AnyPlan, metrics: readonly string[], rng: X
   const retried: number[] = [];
   for (const i of order) {
     const failed = rng.nextFloat() < 0.15;
-    const run = plan.runs[i]!;
+    const run = plan.runs.get(i);
     rows.push(runRow(plan.points[run.pointIndex]!, plan.gridKeys, metrics, result(i, failed ? 'failed' : 'ok'), sort, run.seeds, seedColumnsOf(plan)));
     // Most failures are retried (a resume); the rest stay failed.
     if (failed && rng.nextFloat() < 0.7) retried.push(i);
   }
   for (const i of retried) {
-    const run = plan.runs[i]!;
+    const run = plan.runs.get(i);
     rows.push(runRow(plan.points[run.pointIndex]!, plan.gridKeys, metrics, result(i, 'ok'), sort, run.seeds, seedColumnsOf(plan)));
   }
   // Rows of runs the study no longer has, one twice.
@@ -120,7 +120,7 @@ describe('report/stream/summarize-runs', function () {
       const rewritten = await rewriteRunsLog(dir, plan, metrics);
       expect(readFileSync(path, 'utf8')).to.equal(text);
       expect(rewritten.rows).to.equal(results.length + 2);
-      expect(rewritten.has('00000000000000bb') && rewritten.has(plan.runs[0]!.runId)).to.equal(true);
+      expect(rewritten.has('00000000000000bb') && rewritten.has(plan.runs.get(0).runId)).to.equal(true);
       expect(rewritten.has('00000000000000cc')).to.equal(false);
       const seen: string[] = [];
       const fromFile = await summarizeRuns(path, { plan, metrics, baseline }, { deduped: true, onRun: (r) => seen.push(r.runId) });
