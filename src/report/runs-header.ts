@@ -8,8 +8,9 @@
  * of an uninterrupted one.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from './results-dir.js';
-import { csvText, readCsvLog } from './runs-csv.js';
+import { AtomicWriter } from '../store/atomic-write.js';
+import { csvLines } from './runs-csv.js';
+import { recordsSync } from './stream/csv-records.js';
 
 /** The metric columns for the required names and any others seen: required first, as given, then the rest sorted. */
 export function orderMetrics(required: readonly string[], seen: Iterable<string>): string[] {
@@ -23,9 +24,35 @@ export function widenedMetrics(metrics: readonly string[], required: readonly st
   return fresh.length === 0 ? undefined : orderMetrics(required, [...metrics, ...fresh]);
 }
 
-/** Rewrites runs.csv in `dir` with `header` (a superset of its own), from the rows on disk. */
+/** Rows turned into text together: one call of the CSV writer for many rows, few enough to stay small. */
+const ROWS_PER_WRITE = 1024;
+
+/**
+ * Rewrites runs.csv in `dir` with `header` (a superset of its own), from the rows on disk, streamed: a piece of
+ * the file at a time (recordsSync), never the whole file, which a study of a million runs would hold twice.
+ */
 export function widenRunsCsv(dir: string, header: readonly string[]): void {
   const path = join(dir, 'runs.csv');
-  const { rows } = readCsvLog(path);
-  writeFileAtomic(path, csvText(header, rows.map((r) => header.map((h) => r[h] ?? ''))));
+  const out = new AtomicWriter(path);
+  try {
+    out.write(csvLines([header]));
+    let from: number[] | undefined;
+    let batch: string[][] = [];
+    for (const record of recordsSync(path)) {
+      if (from === undefined) {
+        // Where each of the new header's columns is in the old one (-1: new, blank).
+        from = header.map((h) => record.indexOf(h));
+        continue;
+      }
+      batch.push(from.map((i) => (i < 0 ? '' : record[i] ?? '')));
+      if (batch.length === ROWS_PER_WRITE) {
+        out.write(csvLines(batch));
+        batch = [];
+      }
+    }
+    out.write(csvLines(batch));
+    out.commit();
+  } finally {
+    out.abort();
+  }
 }

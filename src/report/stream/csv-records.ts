@@ -5,6 +5,7 @@
  */
 import { createReadStream, fstatSync, readSync } from 'node:fs';
 import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { closeFd, openForRead } from '../../store/disk.js';
 import { isErrno, userFsError } from '../../store/fs-errors.js';
@@ -78,6 +79,54 @@ async function* records(path: string): AsyncGenerator<{ record: string[]; line: 
     throw userFsError(err, 'reading it', '', true) ?? new InputError(`${path}: expected a CSV log written by sweep, found ${(err as Error).message.split('\n')[0]}`);
   } finally {
     source.destroy();
+  }
+}
+
+/** Bytes read at a time by recordsSync: the records of one piece are parsed and handed on before the next is read. */
+const SYNC_PIECE = 1 << 18;
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
+/**
+ * Every complete record of the file, the header first, read synchronously a piece at a time (for a caller that
+ * cannot wait: the sweep widening runs.csv between two results, runs-header.ts). A piece is cut after the last
+ * newline that ends a record: one outside quotes, i.e. after an even number of quote characters since the
+ * file's start (an escaped quote is two, so the count stays exact); `"` and newline are single bytes in UTF-8,
+ * so a cut never splits a character. Each piece goes to csv-parse whole, as readCsvLog's file does.
+ * @throws InputError naming the file when it cannot be read or is not CSV
+ */
+export function* recordsSync(path: string, pieceBytes = SYNC_PIECE): Generator<string[]> {
+  const { fd, complete } = openLog(path);
+  try {
+    let carry = Buffer.alloc(0);
+    let offset = 0;
+    const buf = Buffer.alloc(pieceBytes);
+    while (offset < complete) {
+      const n = readSync(fd, buf, 0, Math.min(pieceBytes, complete - offset), offset);
+      if (n === 0) break;
+      offset += n;
+      const bytes = carry.length === 0 ? buf.subarray(0, n) : Buffer.concat([carry, buf.subarray(0, n)]);
+      let quotes = 0;
+      let cut = 0;
+      for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] === QUOTE) quotes++;
+        else if (bytes[i] === NEWLINE && quotes % 2 === 0) cut = i + 1;
+      }
+      carry = Buffer.from(bytes.subarray(cut));
+      if (cut > 0) yield* parsePiece(path, bytes.subarray(0, cut));
+    }
+    // The bytes up to `complete` end with a newline, so a carry left here is inside an unclosed quote.
+    if (carry.length > 0) yield* parsePiece(path, carry);
+  } finally {
+    closeFd(fd);
+  }
+}
+
+function parsePiece(path: string, bytes: Buffer): string[][] {
+  try {
+    return parseSync(bytes.toString('utf8'), { relax_column_count: false, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    throw new InputError(`${path}: expected a CSV log written by sweep, found ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
