@@ -41,7 +41,7 @@ describe('config/schema/race', () => {
     expect(plan.runs).to.have.length(24);
     // Repeat k of a race is repeat k of a fixed study of max repeats: the same ids and seeds.
     const fixed = loadStudy(tmpFile('s.yaml', 'name: s\nrepeats: 12\ntrain: { epochs: 1 }\ngrid: { noise.placement: [none, input] }\n'));
-    expect(plan.runs).to.deep.equal(makePlan(fixed.raw, fixed.study, 's.yaml', '.').runs);
+    expect([...plan.runs]).to.deep.equal([...makePlan(fixed.raw, fixed.study, 's.yaml', '.').runs]);
   });
 
   const cases: [string, string, RegExp][] = [
