@@ -1,6 +1,6 @@
 /**
- * The fused plan's elementwise and pooling kernels (src/engine/fused/plan/kernels/activation.ts and
- * layers/pool.ts), bit for bit: the same formulas with the same operations, the host's Math.exp and Math.tanh.
+ * The fused plan's elementwise kernels (src/engine/fused/plan/kernels/activation.ts), bit for bit: the same
+ * formulas with the same operations, the host's Math.exp and Math.tanh.
  * They run here, not in JavaScript, because the plan's arrays live in this kernel's memory and V8's loops over
  * typed arrays on a WebAssembly memory measured about 2× slower than over its own heap (a ReLU's backward pass
  * over 32 × 800 values: 0.25 ms vs 0.12 ms).
@@ -90,72 +90,5 @@ export function activationBackward(kind: i32, h: usize, dOut: usize, n: i32, dZ:
     }
   } else {
     memory.copy(dZ, dOut, <usize>n << 3);
-  }
-}
-
-/**
- * layers/pool.ts maxPoolForward: each window's first largest cell (in (dy, dx) order) over the cells inside
- * the image; out (f64) its value, argmax (i32) its index into x. Two channels at a time (channels are
- * adjacent in memory): a lane takes a cell only when it is strictly larger, as the scalar loop does.
- */
-export function maxPoolForward(
-  inH: i32, inW: i32, C: i32, kh: i32, kw: i32, sh: i32, sw: i32, outH: i32, outW: i32, top: i32, left: i32,
-  x: usize, rows: i32, out: usize, argmax: usize,
-): void {
-  const inSize = inH * inW * C;
-  for (let r = 0; r < rows; r++) {
-    const xr = r * inSize;
-    for (let oy = 0; oy < outH; oy++) {
-      const y0 = max(oy * sh - top, 0);
-      const y1 = min(oy * sh - top + kh, inH);
-      for (let ox = 0; ox < outW; ox++) {
-        const x0 = max(ox * sw - left, 0);
-        const x1 = min(ox * sw - left + kw, inW);
-        const po = ((r * outH + oy) * outW + ox) * C;
-        const first = xr + (y0 * inW + x0) * C;
-        let c = 0;
-        for (; c + 1 < C; c += 2) {
-          let at = i64x2(first + c, first + c + 1);
-          let best = v128.load(x + (<usize>(first + c) << 3));
-          for (let iy = y0; iy < y1; iy++) {
-            for (let ix = x0; ix < x1; ix++) {
-              const i = xr + (iy * inW + ix) * C + c;
-              const v = v128.load(x + (<usize>i << 3));
-              const taken = f64x2.gt(v, best);
-              best = v128.bitselect(v, best, taken);
-              at = v128.bitselect(i64x2(i, i + 1), at, taken);
-            }
-          }
-          v128.store(out + (<usize>(po + c) << 3), best);
-          store<i32>(argmax + (<usize>(po + c) << 2), <i32>i64x2.extract_lane(at, 0));
-          store<i32>(argmax + (<usize>(po + c + 1) << 2), <i32>i64x2.extract_lane(at, 1));
-        }
-        if (c < C) {
-          let at = first + c;
-          let best = load<f64>(x + (<usize>at << 3));
-          for (let iy = y0; iy < y1; iy++) {
-            for (let ix = x0; ix < x1; ix++) {
-              const i = xr + (iy * inW + ix) * C + c;
-              const v = load<f64>(x + (<usize>i << 3));
-              if (v > best) {
-                best = v;
-                at = i;
-              }
-            }
-          }
-          store<f64>(out + (<usize>(po + c) << 3), best);
-          store<i32>(argmax + (<usize>(po + c) << 2), at);
-        }
-      }
-    }
-  }
-}
-
-/** layers/pool.ts maxPoolBackward: dX (inCells values, zeroed first) gets each output's gradient at its cell. */
-export function maxPoolBackward(dOut: usize, outs: i32, argmax: usize, inCells: i32, dX: usize): void {
-  memory.fill(dX, 0, <usize>inCells << 3);
-  for (let o = 0; o < outs; o++) {
-    const p = dX + (<usize>load<i32>(argmax + (<usize>o << 2)) << 3);
-    store<f64>(p, load<f64>(p) + load<f64>(dOut + (<usize>o << 3)));
   }
 }

@@ -11,4 +11,5 @@ export { adamStep, sgdStep } from './optimizer';
 export { lstmBackward, lstmForward } from './lstm';
 export { convBackward, convForward } from './conv';
 export { denseBackward, denseForward, widenF32 } from './dense';
-export { activationBackward, activationForward, maxPoolBackward, maxPoolForward } from './elementwise';
+export { activationBackward, activationForward } from './elementwise';
+export { avgPoolBackward, avgPoolForward, maxPoolBackward, maxPoolForward } from './pool';

@@ -8,7 +8,7 @@
 import { InputError } from '../src/errors.js';
 
 /** The sections, in the order they print (their numbers in the output). */
-export const SECTIONS = ['tutorial', 'throughput', 'memory', 'study', 'own-code', 'models', 'scale'] as const;
+export const SECTIONS = ['tutorial', 'throughput', 'memory', 'study', 'own-code', 'models', 'scale', 'point'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchArgs {

@@ -37,6 +37,9 @@ export interface ModelStudy {
   readonly label: string;
   readonly task: RunTask;
   readonly vmap?: number;
+  /** The study file (under root) and the --set overrides that make it this one point (bench/point-end-to-end.ts). */
+  readonly file: string;
+  readonly pointSet: readonly string[];
 }
 
 /** Grid keys shown by their value alone in a row's label ("after:pool 0.2"); others as name=value ("mask=true"). */
@@ -66,12 +69,13 @@ export function modelStudies(root: string, smoke: boolean): ModelStudy[] {
     const point = pointLabel(plan.points[task.pointIndex]!.values);
     const tutorial = file.startsWith('configs/tutorial/');
     const label = tutorial ? 'tutorial MLP (pre 0.1)' : `${loaded.study.name}${point ? ` (${point})` : ''}`;
-    return tutorial ? { label, task, vmap } : { label, task };
+    const pointSet = [...set, 'grid={}', ...Object.entries(plan.points[task.pointIndex]!.values).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${JSON.stringify(v)}`)];
+    return tutorial ? { label, task, vmap, file, pointSet } : { label, task, file, pointSet };
   });
 }
 
 /** The rows a run trains and tests on, as a worker loads them (a data.split study: repeat 0's draw). */
-function datasetOf(task: RunTask): Dataset {
+export function datasetOf(task: RunTask): Dataset {
   const draw = task.config.data.split === undefined ? undefined : { seed: task.seeds.split ?? 0, fold: task.seeds.fold ?? 0 };
   return loadDataset(task.config.data, task.baseDir, draw);
 }

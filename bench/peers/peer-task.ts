@@ -26,6 +26,8 @@ export interface PeerTask {
   readonly budget: number;
   /** JAX only: train this many seeds in one vmapped call (the tutorial MLP, as issue 18 measured it). */
   readonly vmap?: number;
+  /** End to end (bench/point-end-to-end.ts): train exactly this many seeds, no warm-up, and time nothing. */
+  readonly repeats?: number;
   readonly x_train: number[];
   readonly y_train: number[];
   readonly x_test: number[];
@@ -49,7 +51,7 @@ export function layoutOf(config: RunConfig, data: Dataset): { input: number[]; o
   return { input, outputs };
 }
 
-export function peerTask(config: RunConfig, data: Dataset, options: { budget: number; vmap?: number }): PeerTask {
+export function peerTask(config: RunConfig, data: Dataset, options: { budget: number; vmap?: number; repeats?: number }): PeerTask {
   const { input, outputs } = layoutOf(config, data);
   const { epochs, batchSize, learningRate, optimizer, loss } = config.train;
   return {
@@ -62,6 +64,7 @@ export function peerTask(config: RunConfig, data: Dataset, options: { budget: nu
     train: { epochs, batchSize, learningRate, optimizer, loss: loss ?? 'mse' },
     budget: options.budget,
     ...(options.vmap === undefined ? {} : { vmap: options.vmap }),
+    ...(options.repeats === undefined ? {} : { repeats: options.repeats }),
     x_train: Array.from(data.xTrain),
     y_train: Array.from(data.yTrain),
     x_test: Array.from(data.xTest),

@@ -23,7 +23,7 @@ describe('bench/args', () => {
   }
 
   const errors: [string[], RegExp][] = [
-    [['--only', 'model'], /^--only: expected sections among tutorial, throughput, memory, study, own-code, models, scale, found "model"$/],
+    [['--only', 'model'], /^--only: expected sections among tutorial, throughput, memory, study, own-code, models, scale, point, found "model"$/],
     [['--only'], /^--only: expected a section name .*found nothing$/],
     [['--only='], /^--only: expected a section name/],
     [['--fast'], /^bench: expected --smoke, --skip-study, --no-python or --only SECTION\[,SECTION\], found "--fast"$/],

@@ -64,9 +64,18 @@ describe('bench (smoke)', function () {
     }
   });
 
+  it('runs one point of each example end to end through the CLI, with n/a for absent peers', () => {
+    const out = bench('--smoke', '--only', 'point', '--no-python');
+    expect(out.status, out.stderr).to.equal(0);
+    expect(out.stdout).to.match(/^8\. one grid point, 2 repeats, end to end/m);
+    for (const label of modelStudies(root, true).map((s) => s.label)) {
+      expect(out.stdout).to.match(new RegExp(`^${escape(label)}\\s+\\d+\\.\\d(\\s+n/a){4}$`, 'm'));
+    }
+  });
+
   it('refuses an unknown section with one line and exit 2', () => {
     const out = bench('--only', 'modles');
     expect(out.status).to.equal(2);
-    expect(out.stderr.trim()).to.equal('--only: expected sections among tutorial, throughput, memory, study, own-code, models, scale, found "modles"');
+    expect(out.stderr.trim()).to.equal('--only: expected sections among tutorial, throughput, memory, study, own-code, models, scale, point, found "modles"');
   });
 });

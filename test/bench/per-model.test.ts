@@ -5,7 +5,10 @@
 import { expect } from 'chai';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { modelStudies, pointLabel } from '../../bench/per-model.js';
+import { loadStudy } from '../../src/config/load.js';
+import { makePlan } from '../../src/plan/plan.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -31,6 +34,15 @@ describe('bench/per-model', () => {
     expect(full[0]!.task.config.train.epochs).to.equal(4000);
     expect(full[0]!.vmap).to.equal(30);
     expect(byName('cnn-shapes').task.config.train.epochs).to.equal(2);
+  });
+
+  it('names each row\'s point as --set overrides that make its study that one point (section 8 runs them)', () => {
+    for (const s of modelStudies(root, false)) {
+      const loaded = loadStudy(join(root, s.file), { set: [...s.pointSet] });
+      const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
+      expect(plan.points, s.label).to.have.length(1);
+      expect(plan.runs[0]!.config, s.label).to.deep.equal(s.task.config);
+    }
   });
 
   it('labels a point by its grid values, the placement and stddev bare', () => {

@@ -50,6 +50,17 @@ describe('plan: tasks, layers and noise kinds', () => {
     expect(model.hidden).to.deep.equal([]);
   });
 
+  it('fills the average pooling layers\' defaults as Keras does (poolSize 2, strides = poolSize, valid), and engine auto picks fused for them', () => {
+    const plan = planOf(CNN.replace('{ type: maxPooling2d, name: pool }', '{ type: averagePooling2d, name: pool, poolSize: 3, padding: same }'));
+    expect(plan.points[0]!.config.model.layers![1]).to.deep.equal({ type: 'averagePooling2d', name: 'pool', poolSize: 3, strides: 3, padding: 'same' });
+    expect(plan.points[0]!.config.train.engine).to.equal('fused');
+    const seq = planOf(`data: { generator: sequences, samples: 60, trainSize: 40 }
+model:
+  layers: [{ type: conv1d, filters: 2, kernelSize: 3 }, { type: averagePooling1d }, { type: flatten }]`).points[0]!.config;
+    expect(seq.model.layers![1]).to.deep.equal({ type: 'averagePooling1d', poolSize: 2, strides: 2, padding: 'valid' });
+    expect(seq.train.engine).to.equal('fused');
+  });
+
   it('resolves addressed placements to sites in network order', () => {
     const sites = (placement: string) => planOf(`${CNN}\nnoise: { placement: ${placement}, stddev: { input: 0.01, pre: 0.1, post: 0.2, "post:pool": 0.3, "before:flatten": 0.3, "pre:0": 0.4, "after:3": 0.5 } }`).points[0]!.config.noise.sites;
     expect(sites('"post:pool"')).to.deep.equal([{ placement: 'post', stddev: 0.3, layer: 1 }]);
@@ -113,6 +124,11 @@ describe('plan: tasks, layers and noise kinds', () => {
     ['hidden and layers together', 'model: { hidden: [4], layers: [{ type: dense, units: 3 }] }', /^: model\.layers: expected either model\.hidden or model\.layers, not both/],
     ['two layers with one name', 'model: { layers: [{ type: dense, units: 3, name: a }, { type: dense, units: 3, name: a }] }', /^: model\.layers\[1\]\.name: expected a name not used before/],
     ['a layer stack that does not fit the data', 'model: { layers: [{ type: conv2d, filters: 2, kernelSize: 3 }] }', /^: model\.layers\[0\]: expected rows of shape \[height, width, channels\] for conv2d, found rows of shape \[2\]$/],
+    ['a key average pooling does not take', 'model: { layers: [{ type: averagePooling2d, kernelSize: 2 }] }', /^: model\.layers\[0\]\.kernelSize: expected no "kernelSize" for a averagePooling2d layer \(it takes poolSize, strides, padding\), found 2$/],
+    ['an average pooling padding that is not valid or same', 'model: { layers: [{ type: averagePooling1d, padding: causal }] }', /^: model\.layers\[0\]\.padding: expected one of "valid", "same", found "causal"$/],
+    ['an average pool size of 0', 'model: { layers: [{ type: averagePooling2d, poolSize: 0 }] }', /^: model\.layers\[0\]\.poolSize: expected a number ≥ 1, found 0$/],
+    ['average pooling 2d on flat rows', 'model: { layers: [{ type: averagePooling2d }, { type: flatten }] }', /^: model\.layers\[0\]: expected rows of shape \[height, width, channels\] for averagePooling2d, found rows of shape \[2\]$/],
+    ['an average window wider than the steps', 'data: { generator: sequences, samples: 60, trainSize: 40, length: 4, minLength: 2 }\nmodel:\n  layers: [{ type: averagePooling1d, poolSize: 5 }, { type: flatten }]', /^: model\.layers\[0\]: expected rows at least 5 wide for a window of 5 \(or padding: same\), found rows of shape \[4, 1\]$/],
     ['an unknown task', 'model: { task: ranking }', /^: model\.task: expected one of "binary", "multiclass", "regression", found "ranking"$/],
     ['regression on class labels', 'model: { task: regression }', /^: model\.task: expected a task that fits data\.generator circles .*found "regression"$/],
     ['binary on three blobs', 'data: { generator: blobs }', /^: model\.task: expected multiclass for data\.generator blobs with 3 classes/],

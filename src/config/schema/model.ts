@@ -15,9 +15,11 @@ export type Activation = (typeof LAYER_ACTIVATIONS)[number];
 const activationName = z.enum(ACTIVATIONS);
 const layerActivationName = z.enum(LAYER_ACTIVATIONS);
 
-/** Layer types of `model.layers`, named as in Keras (tf.keras.layers.Dense, Conv2D, MaxPooling2D, ...). */
-export const LAYER_TYPES = ['dense', 'conv1d', 'conv2d', 'maxPooling1d', 'maxPooling2d', 'flatten', 'lstm', 'dropout', 'activation', 'masking'] as const;
+/** Layer types of `model.layers`, named as in Keras (tf.keras.layers.Dense, Conv2D, MaxPooling2D, AveragePooling2D, ...). */
+export const LAYER_TYPES = ['dense', 'conv1d', 'conv2d', 'maxPooling1d', 'maxPooling2d', 'averagePooling1d', 'averagePooling2d', 'flatten', 'lstm', 'dropout', 'activation', 'masking'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
+/** The pooling layers: one set of options (poolSize, strides, padding), max or average over each window. */
+export type PoolingType = 'maxPooling1d' | 'maxPooling2d' | 'averagePooling1d' | 'averagePooling2d';
 
 /** The keys each layer type takes besides `type` and `name`; required ones first, with a star. */
 const LAYER_KEYS: Record<LayerType, readonly string[]> = {
@@ -26,6 +28,8 @@ const LAYER_KEYS: Record<LayerType, readonly string[]> = {
   conv2d: ['filters*', 'kernelSize*', 'padding', 'activation'],
   maxPooling1d: ['poolSize', 'strides', 'padding'],
   maxPooling2d: ['poolSize', 'strides', 'padding'],
+  averagePooling1d: ['poolSize', 'strides', 'padding'],
+  averagePooling2d: ['poolSize', 'strides', 'padding'],
   flatten: [],
   lstm: ['units*', 'returnSequences'],
   dropout: ['rate*'],
@@ -37,7 +41,7 @@ const LAYER_KEYS: Record<LayerType, readonly string[]> = {
 export type LayerSpec =
   | { readonly type: 'dense'; readonly name?: string; readonly units: number; readonly activation: Activation }
   | { readonly type: 'conv1d' | 'conv2d'; readonly name?: string; readonly filters: number; readonly kernelSize: number; readonly padding: 'valid' | 'same'; readonly activation: Activation }
-  | { readonly type: 'maxPooling1d' | 'maxPooling2d'; readonly name?: string; readonly poolSize: number; readonly strides: number; readonly padding: 'valid' | 'same' }
+  | { readonly type: PoolingType; readonly name?: string; readonly poolSize: number; readonly strides: number; readonly padding: 'valid' | 'same' }
   | { readonly type: 'flatten'; readonly name?: string }
   | { readonly type: 'lstm'; readonly name?: string; readonly units: number; readonly returnSequences: boolean }
   | { readonly type: 'dropout'; readonly name?: string; readonly rate: number }
@@ -88,6 +92,8 @@ function withDefaults(l: LayerInput, activation: Activation): LayerSpec {
       return { type: l.type, ...name, filters: l.filters!, kernelSize: l.kernelSize!, padding: l.padding ?? 'valid', activation: l.activation ?? activation };
     case 'maxPooling1d':
     case 'maxPooling2d':
+    case 'averagePooling1d':
+    case 'averagePooling2d':
       return { type: l.type, ...name, poolSize: l.poolSize ?? 2, strides: l.strides ?? l.poolSize ?? 2, padding: l.padding ?? 'valid' };
     case 'flatten':
       return { type: l.type, ...name };

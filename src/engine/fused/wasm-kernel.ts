@@ -44,6 +44,8 @@ export interface KernelExports {
   activationBackward(kind: number, h: number, dOut: number, n: number, dZ: number): void;
   maxPoolForward(inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, x: number, rows: number, out: number, argmax: number): void;
   maxPoolBackward(dOut: number, outs: number, argmax: number, inCells: number, dX: number): void;
+  avgPoolForward(inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, x: number, rows: number, out: number): void;
+  avgPoolBackward(inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, dOut: number, rows: number, dX: number): void;
   widenF32(src: number, dst: number, n: number): void;
   denseForward(x: number, rows: number, fanIn: number, w: number, b: number, n: number, z: number, nz: number): void;
   denseBackward(x: number, dOut: number, rows: number, fanIn: number, w: number, n: number, gw: number, gb: number, dX: number, sparseDx: number, nz: number): void;

@@ -39,10 +39,12 @@ export function shapeAfter(layer: LayerSpec, i: number, shape: readonly number[]
       need(i, shape, 3, '[height, width, channels] for conv2d');
       return spatial(i, shape, layer.kernelSize, 1, layer.padding, layer.filters);
     case 'maxPooling1d':
-      need(i, shape, 2, '[steps, channels] for maxPooling1d');
+    case 'averagePooling1d':
+      need(i, shape, 2, `[steps, channels] for ${layer.type}`);
       return spatial(i, shape, layer.poolSize, layer.strides, layer.padding, shape[1]!);
     case 'maxPooling2d':
-      need(i, shape, 3, '[height, width, channels] for maxPooling2d');
+    case 'averagePooling2d':
+      need(i, shape, 3, `[height, width, channels] for ${layer.type}`);
       return spatial(i, shape, layer.poolSize, layer.strides, layer.padding, shape[2]!);
     case 'flatten':
       return [shape.reduce((a, b) => a * b, 1)];

@@ -56,6 +56,10 @@ function layersOf(spec: LayerSpec, i: number, weights: tf.Tensor[], source: Nois
       return { main: { role: 'layer', layer: tf.layers.maxPooling1d({ poolSize: spec.poolSize, strides: spec.strides, padding: spec.padding, name }), keepsSteps: false } };
     case 'maxPooling2d':
       return { main: { role: 'layer', layer: tf.layers.maxPooling2d({ poolSize: spec.poolSize, strides: spec.strides, padding: spec.padding, name }), keepsSteps: false } };
+    case 'averagePooling1d':
+      return { main: { role: 'layer', layer: tf.layers.averagePooling1d({ poolSize: spec.poolSize, strides: spec.strides, padding: spec.padding, name }), keepsSteps: false } };
+    case 'averagePooling2d':
+      return { main: { role: 'layer', layer: tf.layers.averagePooling2d({ poolSize: spec.poolSize, strides: spec.strides, padding: spec.padding, name }), keepsSteps: false } };
     case 'flatten':
       return { main: { role: 'layer', layer: tf.layers.flatten({ name }), keepsSteps: false } };
     case 'lstm':

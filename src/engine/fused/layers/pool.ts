@@ -3,6 +3,13 @@
  * a batch of float64 rows. Cells outside the image (same padding) are not part of any window: max ignores
  * them, and the average divides by the cells inside (TensorFlow's avg_pool, count_include_pad false).
  *
+ * The average's backward pass is tfjs' (tfjs-backend-cpu AvgPoolGrad, and the wasm backend's, which the tfjs
+ * engine trains with): each output's gradient divided by the whole window, kh·kw, also where same padding cuts
+ * the window. That is the gradient of a forward pass that counts padded cells, not of the one above, so at
+ * cut windows it differs from TensorFlow's (and Keras'), which divides by the cells inside. The fused engine
+ * follows tfjs so that `train.engine: auto` does not change what a study trains; with valid padding, or same
+ * padding whose windows all fit, the two agree and this is the exact gradient.
+ *
  * Max keeps the first largest cell of a window in (dy, dx) order, and its backward pass sends the whole
  * gradient there, as tf.nn.max_pool's gradient does (the first maximum); a tie only arises between equal
  * values, in practice the zeros of inactive ReLUs, whose own gradient is 0 whichever cell gets it.
@@ -75,10 +82,11 @@ export function avgPoolForward(g: WindowGeometry, x: Float64Array, rows: number,
   }
 }
 
-/** dX = each output's gradient divided by its window's cell count, added to every cell of the window. */
+/** dX = each output's gradient divided by the window's size kh·kw (tfjs' divisor, see above), added to every cell of the window inside the image. */
 export function avgPoolBackward(g: WindowGeometry, dOut: Float64Array, rows: number, dX: Float64Array): void {
   const { inH, inW, channels: C, kh, kw, sh, sw, outH, outW, top, left } = g;
   const inSize = inH * inW * C;
+  const window = kh * kw;
   dX.fill(0, 0, rows * inSize);
   for (let r = 0; r < rows; r++) {
     const xr = r * inSize;
@@ -88,10 +96,9 @@ export function avgPoolBackward(g: WindowGeometry, dOut: Float64Array, rows: num
       for (let ox = 0; ox < outW; ox++) {
         const x0 = Math.max(ox * sw - left, 0);
         const x1 = Math.min(ox * sw - left + kw, inW);
-        const count = (y1 - y0) * (x1 - x0);
         const po = ((r * outH + oy) * outW + ox) * C;
         for (let c = 0; c < C; c++) {
-          const d = dOut[po + c]! / count;
+          const d = dOut[po + c]! / window;
           for (let iy = y0; iy < y1; iy++) for (let ix = x0; ix < x1; ix++) dX[xr + (iy * inW + ix) * C + c] += d;
         }
       }

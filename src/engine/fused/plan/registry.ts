@@ -14,7 +14,7 @@ import { FlattenKernel } from './kernels/flatten.js';
 import { LstmKernel } from './kernels/lstm.js';
 import { MaskingKernel } from './kernels/masking.js';
 import { NoiseKernel } from './kernels/noise.js';
-import { MaxPoolKernel } from './kernels/pool.js';
+import { AvgPoolKernel, MaxPoolKernel } from './kernels/pool.js';
 
 type Spec<T extends LayerType> = LayerSpec & { readonly type: T };
 
@@ -30,6 +30,8 @@ export const LAYER_KERNELS: { readonly [T in LayerType]: LayerEntry<T> } = {
   conv2d: { kernel: (ctx, s) => new ConvKernel(ctx, s.filters, s.kernelSize, s.padding), keepsSteps: () => false },
   maxPooling1d: { kernel: (ctx, s) => new MaxPoolKernel(ctx, s.poolSize, s.strides, s.padding), keepsSteps: () => false },
   maxPooling2d: { kernel: (ctx, s) => new MaxPoolKernel(ctx, s.poolSize, s.strides, s.padding), keepsSteps: () => false },
+  averagePooling1d: { kernel: (ctx, s) => new AvgPoolKernel(ctx, s.poolSize, s.strides, s.padding), keepsSteps: () => false },
+  averagePooling2d: { kernel: (ctx, s) => new AvgPoolKernel(ctx, s.poolSize, s.strides, s.padding), keepsSteps: () => false },
   flatten: { kernel: (ctx) => new FlattenKernel(ctx), keepsSteps: () => false },
   lstm: { kernel: (ctx, s) => new LstmKernel(ctx, s.units, s.returnSequences), keepsSteps: (s) => s.returnSequences },
   // A model's dropout layer is the dropout noise kind at that place, without a mask (the tfjs stack passes none).

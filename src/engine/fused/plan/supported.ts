@@ -5,4 +5,4 @@
  */
 import type { LayerType } from '../../../config/schema.js';
 
-export const FUSED_LAYER_TYPES: readonly LayerType[] = ['dense', 'conv1d', 'conv2d', 'maxPooling1d', 'maxPooling2d', 'flatten', 'lstm', 'dropout', 'activation', 'masking'];
+export const FUSED_LAYER_TYPES: readonly LayerType[] = ['dense', 'conv1d', 'conv2d', 'maxPooling1d', 'maxPooling2d', 'averagePooling1d', 'averagePooling2d', 'flatten', 'lstm', 'dropout', 'activation', 'masking'];
