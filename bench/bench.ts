@@ -12,15 +12,17 @@
  *  5. what a run of the user's own command costs over the command itself (bench/own-code-overhead.ts);
  *  6. per model: seconds per run of every example study's model, ours beside PyTorch eager and JAX
  *     (bench/per-model.ts);
- *  7. results at scale: sweeps of 50,000, 100,000 and 200,000 one-epoch runs, a merge of 4 shards of the largest,
- *     peak RSS, runs/s, report.html's size, and the streamed summary against the in-memory one (bench/scale.ts);
+ *  7. results at scale: sweeps of 50,000, 100,000 and 200,000 one-epoch runs (--runs N[,N]: other sizes, e.g.
+ *     1000000), a merge of 8 shards of the largest, peak RSS, runs/s, report.html's size and its load in headless
+ *     Chromium, and the streamed summary against the in-memory one (bench/scale.ts);
  *  8. one grid point of 30 repeats end to end, per model: ours, PyTorch and JAX each as one process from start
  *     to last result, compilation included (bench/point-end-to-end.ts).
  * Section 1 also times the tutorial's own Keras code (bench/keras_tutorial.py), scaled from a few hundred epochs.
  *
  * Flags (bench/args.ts): --only SECTION[,SECTION] (tutorial, throughput, memory, study, own-code, models, scale, point;
  * default: all), --smoke (tiny sizes: checks that the benchmark itself works, in seconds), --skip-study,
- * --no-python (the PyTorch, JAX and Keras rows say n/a, as on a machine without them).
+ * --no-python (the PyTorch, JAX and Keras rows say n/a, as on a machine without them), --runs N[,N] (the scale
+ * section's sweep sizes).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
     await initBackend(false);
     console.log('\n' + (await perModelSection(root, smoke)).join('\n'));
   }
-  if (want.has('scale')) console.log('\n' + (await scaleCheck(root, smoke)).join('\n'));
+  if (want.has('scale')) console.log('\n' + (await scaleCheck(root, smoke, args.runs)).join('\n'));
   if (want.has('point')) console.log('\n' + pointEndToEndSection(root, smoke).join('\n'));
 }
 

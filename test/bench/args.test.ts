@@ -4,7 +4,7 @@ import { parseBenchArgs, SECTIONS } from '../../bench/args.js';
 import { InputError } from '../../src/errors.js';
 
 describe('bench/args', () => {
-  const cases: [string[], string[], { smoke?: boolean; python?: boolean }][] = [
+  const cases: [string[], string[], { smoke?: boolean; python?: boolean; runs?: number[] }][] = [
     [[], [...SECTIONS], {}],
     [['--only', 'models'], ['models'], {}],
     [['--only=models,tutorial'], ['models', 'tutorial'], {}],
@@ -12,6 +12,8 @@ describe('bench/args', () => {
     [['--skip-study'], SECTIONS.filter((s) => s !== 'study'), {}],
     [['--only', 'study,models', '--skip-study'], ['models'], {}],
     [['--no-python', '--only', 'tutorial'], ['tutorial'], { python: false }],
+    [['--only', 'scale', '--runs', '1000000'], ['scale'], { runs: [1_000_000] }],
+    [['--runs=100_000,1000000', '--only=scale'], ['scale'], { runs: [100_000, 1_000_000] }],
   ];
   for (const [argv, sections, flags] of cases) {
     it(`${argv.join(' ') || '(no flags)'} → ${sections.join(', ')}`, () => {
@@ -19,6 +21,7 @@ describe('bench/args', () => {
       expect([...args.sections].sort()).to.deep.equal([...sections].sort());
       expect(args.smoke).to.equal(flags.smoke ?? false);
       expect(args.python).to.equal(flags.python ?? true);
+      expect(args.runs).to.deep.equal(flags.runs);
     });
   }
 
@@ -26,7 +29,10 @@ describe('bench/args', () => {
     [['--only', 'model'], /^--only: expected sections among tutorial, throughput, memory, study, own-code, models, scale, point, found "model"$/],
     [['--only'], /^--only: expected a section name .*found nothing$/],
     [['--only='], /^--only: expected a section name/],
-    [['--fast'], /^bench: expected --smoke, --skip-study, --no-python or --only SECTION\[,SECTION\], found "--fast"$/],
+    [['--fast'], /^bench: expected --smoke, --skip-study, --no-python, --only SECTION\[,SECTION\] or --runs N\[,N\], found "--fast"$/],
+    [['--runs'], /^--runs: expected sizes of the scale sweeps as whole numbers ≥ 1 .*found ""$/],
+    [['--runs', '0'], /^--runs: expected .*found "0"$/],
+    [['--runs', '1e6'], /^--runs: expected .*found "1e6"$/],
   ];
   for (const [argv, message] of errors) {
     it(`refuses ${argv.join(' ')} with one line`, () => {

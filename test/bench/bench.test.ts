@@ -50,14 +50,15 @@ describe('bench (smoke)', function () {
     }
   });
 
-  it('runs the scale check at tiny sizes: two sweeps, a merge of 4 shards, the summaries compared', () => {
+  it('runs the scale check at tiny sizes: two sweeps, a merge of 8 shards, the report in Chromium (or n/a), the summaries compared', () => {
     const out = bench('--smoke', '--only', 'scale');
     expect(out.status, out.stderr).to.equal(0);
     for (const line of [
       /^7\. results at scale: /m,
       /^sweep\s+42\s+\d+\.\d\s+\d+\s+\d+\.\d\d$/m,
       /^sweep\s+126\s+\d+\.\d\s+\d+\s+\d+\.\d\d$/m,
-      /^merge of 4 shards\s+126\s+\d+\.\d s\s+\d+\s+\d+\.\d\d$/m,
+      /^merge of 8 shards\s+126\s+\d+\.\d s\s+\d+\s+\d+\.\d\d$/m,
+      /^ {3}report\.html of the 126-run sweep in headless Chromium \(--dump-dom, start included\): (\d+\.\d s; an empty page \d+\.\d s|n\/a \(no \/usr\/bin\/chromium, or it failed\))$/m,
       /^ {3}summary\.csv of the 126-run sweep vs in-memory summarize\(\) of its runs\.csv: largest deviation \d\.\de[-+]\d+; merge vs sweep: \d\.\de[-+]\d+$/m,
     ]) {
       expect(out.stdout).to.match(line);

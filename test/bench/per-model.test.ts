@@ -41,7 +41,7 @@ describe('bench/per-model', () => {
       const loaded = loadStudy(join(root, s.file), { set: [...s.pointSet] });
       const plan = makePlan(loaded.raw, loaded.study, loaded.file, loaded.baseDir);
       expect(plan.points, s.label).to.have.length(1);
-      expect(plan.runs[0]!.config, s.label).to.deep.equal(s.task.config);
+      expect(plan.runs.get(0).config, s.label).to.deep.equal(s.task.config);
     }
   });
 
