@@ -19,7 +19,7 @@ import { RunSelection } from '../plan/run-list.js';
 import { trapStop } from '../launch/stop.js';
 import { runInRounds } from '../launch/rounds.js';
 import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
-import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
+import type { PlannedRun, RunResult } from '../protocol.js';
 import { orderMetrics, widenedMetrics } from '../report/runs-header.js';
 import type { TrainFunction } from '../worker/run-function.js';
 import { checkOwnCode, ownCodeLauncher } from './own-code.js';
