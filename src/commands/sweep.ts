@@ -19,20 +19,18 @@ import { RunSelection } from '../plan/run-list.js';
 import { trapStop } from '../launch/stop.js';
 import { runInRounds } from '../launch/rounds.js';
 import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
-import type { PlannedRun, RunResult, RunTask } from '../protocol.js';
+import type { PlannedRun, RunResult } from '../protocol.js';
 import { orderMetrics, widenedMetrics } from '../report/runs-header.js';
 import type { TrainFunction } from '../worker/run-function.js';
-import { checkOwnCode, estimateOwnCode, ownCodeLauncher } from './own-code.js';
+import { checkOwnCode, ownCodeLauncher } from './own-code.js';
 import { sortMetricName } from '../plan/command-config.js';
 import { didYouMean } from '../config/suggest.js';
-import { describePlan, estimateSeconds } from './dry-run.js';
 import { renderValue } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
 import { type DirMode, defaultOutDir, openResultsDir, readMeta, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
 import { parseRunColumns, runColumns } from '../report/runs-csv.js';
-import { logRows } from '../report/stream/csv-records.js';
 import type { SummaryRow } from '../report/summary.js';
-import { orderedResults, resultSetOf, rewriteRunsCsv } from '../report/write-results.js';
+import { rewriteRunsCsv } from '../report/write-results.js';
 import { resolveBaseline } from '../plan/baseline.js';
 import { planMetrics, studyHash } from '../plan/study.js';
 import { expectationsOf, finishResults, type LiveResults, liveReportHtml, throwIfViolated } from './finish.js';
@@ -43,12 +41,14 @@ import { planSortOf, seedColumnsOf } from '../report/columns.js';
 import { checkPlanData, describeData } from '../plan/check-data.js';
 import { savedStudy } from '../plan/saved-study.js';
 import { planOrder } from '../report/stream/plan-order.js';
-import { feedRuns } from '../report/stream/feed-runs.js';
 import { digestRun, pointCells, reportDigestOf, summaryStreamOf } from '../report/stream/summarize-runs.js';
 import { pairedDesignOf } from '../report/paired-design.js';
-import { readCsvLog as readWholeLog } from '../report/runs-csv.js';
 import type { RaceState } from '../plan/race/replay.js';
-import { budgetLine, raceBudget, raceStateOf, type StudyRace, studyRaceOf, worstCaseLine } from '../report/race.js';
+import { budgetLine, raceBudget, raceStateOf, studyRaceOf } from '../report/race.js';
+import { dryRun } from './sweep/dry-run-sweep.js';
+import { withResults } from './sweep/lazy-results.js';
+import { readPrevious, type Reused } from './sweep/previous-runs.js';
+import { resumeCommand } from './sweep/resume-command.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -104,61 +104,6 @@ export interface SweepOutcome {
 /** "noise.placement=pre noise.stddev=0.1" for messages. */
 export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[]): string {
   return gridKeys.map((k) => `${k}=${renderValue(point.values[k]) || '·'}`).join(' ') || 'the study';
-}
-
-/** The command that continues this sweep, for the message after an interruption. */
-function resumeCommand(opts: SweepOptions, outDir: string): string {
-  if (opts.resumeCommand) return opts.resumeCommand(outDir);
-  if (opts.config === 'runStudy()') return `runStudy({ ..., out: ${JSON.stringify(outDir)}, resume: true })`;
-  const parts = ['npx sweep', opts.config, '--out', outDir, '--resume'];
-  for (const s of opts.set) parts.push('--set', `'${s}'`);
-  if (opts.repeats !== undefined) parts.push('--repeats', String(opts.repeats));
-  if (opts.shard) parts.push('--shard', `${opts.shard.index}/${opts.shard.count}`);
-  return parts.join(' ');
-}
-
-/** Which part of the live state a reused run goes to: the summary, the rest (digest, progress), or all. */
-type Reused = 'stream' | 'rest' | 'all';
-
-/** What a resumed sweep takes from its runs.csv: which runs are done (their results go to the live state), and how many stale. */
-interface Previous {
-  /** By plan.runs index: 1 when the run has an ok row (it is reused). */
-  readonly done: Uint8Array;
-  readonly reused: number;
-  /** Distinct run ids of rows the current plan does not have (kept, not reused). */
-  readonly stale: number;
-}
-
-/**
- * Streams a resumed runs.csv (issue 13): the set of finished runs (a byte per run of the plan), never their
- * rows; each reused run of this sweep's part goes to `onReused` (the live report's state). Ok runs are reused,
- * failed ones run again; a run with several rows counts by its latest ok one. The runs of `firstPoint` (the
- * paired baseline) go to the summary first ('stream'), and to the rest of the live state later ('rest').
- */
-async function readPrevious(dir: string, plan: AnyPlan, metrics: readonly string[], firstPoint: number | null, inPart: Uint8Array, onReused: (r: RunResult, part: Reused) => void): Promise<Previous> {
-  const { indexOf } = planOrder(plan);
-  const done = new Uint8Array(plan.runs.length);
-  const stale = new Set<string>();
-  let reused = 0;
-  await feedRuns({
-    path: join(dir, 'runs.csv'),
-    plan,
-    metrics,
-    okOnly: true,
-    firstPoint,
-    onFirst: (r) => {
-      if (inPart[indexOf.get(r.runId)!]) onReused(r, 'stream');
-    },
-    onRun: (r) => {
-      const index = indexOf.get(r.runId)!;
-      done[index] = 1;
-      if (!inPart[index]) return;
-      reused++;
-      onReused(r, r.pointIndex === firstPoint ? 'rest' : 'all');
-    },
-    onStale: (row) => void stale.add(row.run_id ?? JSON.stringify(row)),
-  });
-  return { done, reused, stale: stale.size };
 }
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
@@ -398,53 +343,6 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
   } finally {
     await opened.lock.release();
   }
-}
-
-async function dryRun(opts: SweepOptions, plan: Plan | CommandPlan, tasks: RunSelection<PlannedRun>, log: (line: string) => void, race: StudyRace | null): Promise<void> {
-  let reused = 0;
-  let seconds: number[] = [];
-  if (opts.resume && opts.out) {
-    // Streamed: the runs done (a byte per run of the plan) and the seconds of each ok row, not the rows.
-    const { indexOf } = planOrder(plan);
-    const ok = new Uint8Array(plan.runs.length);
-    for await (const { row } of logRows(join(opts.out, 'runs.csv'))) {
-      if (row.status !== 'ok') continue;
-      const index = indexOf.get(row.run_id ?? '');
-      if (index !== undefined) ok[index] = 1;
-      const s = Number(row.seconds);
-      if (Number.isFinite(s)) seconds.push(s);
-    }
-    for (const index of tasks.indices) reused += ok[index]!;
-  }
-  for (const line of describePlan(plan, tasks, reused)) log(line);
-  // The estimate below is for every planned run: the race's worst case.
-  if (race) log(worstCaseLine(race, plan.points.length));
-  const todo = opts.resume ? tasks.length - reused : tasks.length;
-  if (todo === 0) return;
-  if (isCommandPlan(plan)) {
-    log(estimateOwnCode(seconds, todo, opts.workers));
-    return;
-  }
-  const estimate = await estimateSeconds(tasks as RunSelection<RunTask>, opts.workers);
-  const perRun = Object.entries(estimate.perEpoch).map(([e, s]) => `${e} ${(s * 1000).toFixed(2)} ms/epoch`).join(', ');
-  const total = (estimate.seconds * todo) / tasks.length;
-  const timed = estimate.timed === estimate.kinds ? `${estimate.kinds} kind(s) of run` : `${estimate.timed} of ${estimate.kinds} kinds of run, the others like the closest`;
-  log(`estimate: ~${total < 120 ? `${total.toFixed(0)} s` : `${(total / 60).toFixed(1)} min`} for ${todo} runs on ${opts.workers} worker(s) (calibrated on ${timed}: ${perRun})`);
-}
-
-/**
- * The outcome, its `results` read back from runs.csv when first asked for: a sweep of a million runs never holds
- * them, and the CLI never asks (runStudy() does, for the caller).
- */
-function withResults(outcome: Omit<SweepOutcome, 'results'>, inPart: Uint8Array): SweepOutcome {
-  let results: RunResult[] | undefined;
-  const read = (): RunResult[] => {
-    const { plan, metrics, outDir } = outcome;
-    const { indexOf } = planOrder(plan);
-    const set = resultSetOf(plan, metrics, null, readWholeLog(join(outDir, 'runs.csv')).rows);
-    return orderedResults(set).filter((r) => inPart[indexOf.get(r.runId)!]);
-  };
-  return Object.defineProperty({ ...outcome }, 'results', { enumerable: true, get: () => (results ??= read()) }) as SweepOutcome;
 }
 
 function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {
