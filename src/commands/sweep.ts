@@ -49,6 +49,7 @@ import { dryRun } from './sweep/dry-run-sweep.js';
 import { withResults } from './sweep/lazy-results.js';
 import { readPrevious, type Reused } from './sweep/previous-runs.js';
 import { resumeCommand } from './sweep/resume-command.js';
+import { startMemoryLog } from '../diagnostics/memory-log.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -214,6 +215,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     const todo: Tasks<PlannedRun> = race ? nextRound() : tasks.where((i) => !previous.done[i]);
     let done = previous.reused;
     let failed = 0;
+    const memoryLog = startMemoryLog('sweep', () => ({ done }));
     if (opened.previous && !opts.quiet) {
       if (race) {
         const state = raceStateOf(race, plan.points.length, raceRuns());
@@ -291,6 +293,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       progress.stop();
       runLog.close();
       await launcher.close();
+      memoryLog.stop();
     }
     const resume = resumeCommand(opts, outDir);
     runLog.throwIfFailed(resume);
