@@ -1,6 +1,7 @@
 /**
- * The sampled memory log (src/diagnostics/memory-log.ts), on when NOISE_SWEEP_MEMORY_LOG names a file: a JSON line per sample with the thread, its heap and the caller's counts; `tick` samples only once the
- * interval has passed (a worker's substitute for the timer its Atomics.wait starves).
+ * The sampled memory log (src/diagnostics/memory-log.ts), on when NOISE_SWEEP_MEMORY_LOG names a file: a JSON
+ * line per sample with the thread, its heap and the caller's counts; `tick` samples only once the interval has
+ * passed (a worker's substitute for the timer its Atomics.wait starves).
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
