@@ -4,7 +4,7 @@
  * same bits. deltaBack's sum over units uses kernels.ts' even/odd partial sums.
  */
 import { slope, slope2 } from './activation';
-import { load2f32, loadf32 } from './simd';
+import { axpyF64, load2f32, loadf32 } from './simd';
 
 /**
  * kernels.ts backwardColumns2 (one hidden layer of two inputs): for each unit j, over rows r in order,
@@ -101,6 +101,59 @@ export function kernelGradRow(a: usize, fanIn: i32, delta: usize, gw: usize, n: 
     if (j < n) {
       const p = row + (<usize>j << 3);
       store<f64>(p, load<f64>(p) + ak * load<f64>(delta + (<usize>j << 3)));
+    }
+  }
+}
+
+/**
+ * kernelGradRow for four rows in order, a0..a3 (their inputs) with their deltas d, d + n, d + 2n, d + 3n
+ * (doubles): where all four inputs a_rk are nonzero, gw_kj is loaded once, gets the four rows' products added in
+ * row order and is stored once (kernelGradRow reads and writes it once per row); where any is 0, the rows whose
+ * input is nonzero go one after the other, as kernelGradRow skips zeros. Each gw_kj's sum keeps its order.
+ */
+export function kernelGrad4(a0: usize, a1: usize, a2: usize, a3: usize, fanIn: i32, d: usize, gw: usize, n: i32): void {
+  const rowBytes = <usize>n << 3;
+  const d1 = d + rowBytes;
+  const d2 = d1 + rowBytes;
+  const d3 = d2 + rowBytes;
+  for (let k = 0; k < fanIn; k++) {
+    const o = <usize>k << 3;
+    const v0 = load<f64>(a0 + o);
+    const v1 = load<f64>(a1 + o);
+    const v2 = load<f64>(a2 + o);
+    const v3 = load<f64>(a3 + o);
+    const row = gw + <usize>k * rowBytes;
+    if (v0 == 0 || v1 == 0 || v2 == 0 || v3 == 0) {
+      if (v0 != 0) axpyF64(row, v0, d, n);
+      if (v1 != 0) axpyF64(row, v1, d1, n);
+      if (v2 != 0) axpyF64(row, v2, d2, n);
+      if (v3 != 0) axpyF64(row, v3, d3, n);
+      continue;
+    }
+    const s0 = f64x2.splat(v0);
+    const s1 = f64x2.splat(v1);
+    const s2 = f64x2.splat(v2);
+    const s3 = f64x2.splat(v3);
+    let j = 0;
+    for (; j + 1 < n; j += 2) {
+      const oj = <usize>j << 3;
+      const p = row + oj;
+      let g = v128.load(p);
+      g = f64x2.add(g, f64x2.mul(s0, v128.load(d + oj)));
+      g = f64x2.add(g, f64x2.mul(s1, v128.load(d1 + oj)));
+      g = f64x2.add(g, f64x2.mul(s2, v128.load(d2 + oj)));
+      g = f64x2.add(g, f64x2.mul(s3, v128.load(d3 + oj)));
+      v128.store(p, g);
+    }
+    if (j < n) {
+      const oj = <usize>j << 3;
+      const p = row + oj;
+      let g = load<f64>(p);
+      g += v0 * load<f64>(d + oj);
+      g += v1 * load<f64>(d1 + oj);
+      g += v2 * load<f64>(d2 + oj);
+      g += v3 * load<f64>(d3 + oj);
+      store<f64>(p, g);
     }
   }
 }

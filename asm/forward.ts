@@ -257,6 +257,116 @@ function affine(x: usize, fanIn: i32, w: usize, b: usize, z: usize, n: i32): voi
   }
 }
 
+/** Rows affineRows4 computes at once. */
+const BLOCK: i32 = 4;
+
+/**
+ * affine() for four rows at once (x rows fanIn doubles apart, z rows n doubles apart), every input nonzero:
+ * the sums of four units × four rows stay in registers through the loop over k, so each weight load serves four
+ * rows and no partial sum goes through memory (affine() loads and stores z once per k). Each sum is still
+ * b_j + x_0·w_0j + x_1·w_1j + … in k order, as affine() adds it, so the bits are affine()'s.
+ * Measured on breast-cancer's 30 → 500 layer: see affineRows.
+ */
+function affine4(x: usize, fanIn: i32, w: usize, b: usize, z: usize, n: i32): void {
+  const xs = <usize>fanIn << 3;
+  const zs = <usize>n << 3;
+  const ws = <usize>n << 2;
+  const x1 = x + xs;
+  const x2 = x1 + xs;
+  const x3 = x2 + xs;
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    const bj = b + (<usize>j << 2);
+    const lo = load2f32(bj);
+    const hi = load2f32(bj + 8);
+    let s0l = lo, s0h = hi, s1l = lo, s1h = hi, s2l = lo, s2h = hi, s3l = lo, s3h = hi;
+    let wk = w + (<usize>j << 2);
+    for (let k: usize = 0; k < xs; k += 8) {
+      const wl = load2f32(wk);
+      const wh = load2f32(wk + 8);
+      const v0 = v128.load64_splat(x + k);
+      const v1 = v128.load64_splat(x1 + k);
+      const v2 = v128.load64_splat(x2 + k);
+      const v3 = v128.load64_splat(x3 + k);
+      s0l = f64x2.add(s0l, f64x2.mul(v0, wl));
+      s0h = f64x2.add(s0h, f64x2.mul(v0, wh));
+      s1l = f64x2.add(s1l, f64x2.mul(v1, wl));
+      s1h = f64x2.add(s1h, f64x2.mul(v1, wh));
+      s2l = f64x2.add(s2l, f64x2.mul(v2, wl));
+      s2h = f64x2.add(s2h, f64x2.mul(v2, wh));
+      s3l = f64x2.add(s3l, f64x2.mul(v3, wl));
+      s3h = f64x2.add(s3h, f64x2.mul(v3, wh));
+      wk += ws;
+    }
+    const o = z + (<usize>j << 3);
+    v128.store(o, s0l);
+    v128.store(o, s0h, 16);
+    v128.store(o + zs, s1l);
+    v128.store(o + zs, s1h, 16);
+    v128.store(o + 2 * zs, s2l);
+    v128.store(o + 2 * zs, s2h, 16);
+    v128.store(o + 3 * zs, s3l);
+    v128.store(o + 3 * zs, s3h, 16);
+  }
+  for (; j + 1 < n; j += 2) {
+    const lo = load2f32(b + (<usize>j << 2));
+    let s0 = lo, s1 = lo, s2 = lo, s3 = lo;
+    let wk = w + (<usize>j << 2);
+    for (let k: usize = 0; k < xs; k += 8) {
+      const wl = load2f32(wk);
+      s0 = f64x2.add(s0, f64x2.mul(v128.load64_splat(x + k), wl));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load64_splat(x1 + k), wl));
+      s2 = f64x2.add(s2, f64x2.mul(v128.load64_splat(x2 + k), wl));
+      s3 = f64x2.add(s3, f64x2.mul(v128.load64_splat(x3 + k), wl));
+      wk += ws;
+    }
+    const o = z + (<usize>j << 3);
+    v128.store(o, s0);
+    v128.store(o + zs, s1);
+    v128.store(o + 2 * zs, s2);
+    v128.store(o + 3 * zs, s3);
+  }
+  if (j < n) {
+    const bj = loadf32(b + (<usize>j << 2));
+    let s0 = bj, s1 = bj, s2 = bj, s3 = bj;
+    let wk = w + (<usize>j << 2);
+    for (let k: usize = 0; k < xs; k += 8) {
+      const wv = loadf32(wk);
+      s0 += load<f64>(x + k) * wv;
+      s1 += load<f64>(x1 + k) * wv;
+      s2 += load<f64>(x2 + k) * wv;
+      s3 += load<f64>(x3 + k) * wv;
+      wk += ws;
+    }
+    const o = z + (<usize>j << 3);
+    store<f64>(o, s0);
+    store<f64>(o + zs, s1);
+    store<f64>(o + 2 * zs, s2);
+    store<f64>(o + 3 * zs, s3);
+  }
+}
+
+/** Whether any of the `count` doubles at x is 0 (or -0). */
+function anyZero(x: usize, count: i32): bool {
+  const end = x + (<usize>count << 3);
+  for (let p = x; p < end; p += 8) if (load<f64>(p) == 0) return true;
+  return false;
+}
+
+/**
+ * affine() for rows r, …, r + count - 1 (count ≤ BLOCK): four at a time by affine4 when there are four and none
+ * of their inputs is 0; else row by row, since affine() skips zero inputs and a sum that adds x·w = ±0 instead
+ * of skipping it need not keep its bits (-0 + +0 is +0; 0·∞ is NaN). Inputs are rarely exactly 0 in a first
+ * layer; a layer fed by ReLUs, about half 0, goes row by row as before.
+ */
+function affineRows(x: usize, count: i32, fanIn: i32, w: usize, b: usize, z: usize, n: i32): void {
+  if (count == BLOCK && !anyZero(x, BLOCK * fanIn)) {
+    affine4(x, fanIn, w, b, z, n);
+    return;
+  }
+  for (let r = 0; r < count; r++) affine(x + <usize>(r * fanIn) * 8, fanIn, w, b, z + <usize>(r * n) * 8, n);
+}
+
 /**
  * FusedNet.forward's loop over one hidden layer: `rows` rows of `input` (fanIn doubles each) through the layer
  * (kernel w, fanIn × n, and bias b, float32), activations into z (and a, with POST), the output unit's
@@ -317,7 +427,8 @@ export function hiddenLayer(
       const xr = input + (<usize>r << 4);
       s = row(true, kind, flags, load<f64>(xr), load<f64>(xr, 8), w, b, zr, n, pre, post, ar, wOut);
     } else {
-      affine(input + <usize>(r * fanIn) * 8, fanIn, w, b, zr, n);
+      // The affine parts of a block of rows first (they draw nothing, so the draw order stays), then row by row.
+      if (r % BLOCK == 0) affineRows(input + <usize>(r * fanIn) * 8, min(BLOCK, rows - r), fanIn, w, b, zr, n);
       s = row(false, kind, flags, 0, 0, w, b, zr, n, pre, post, ar, wOut);
     }
     if ((flags & OUT) != 0) store<f64>(sums + (<usize>r << 3), s);

@@ -6,7 +6,7 @@
  */
 export { fillNormal, noiseState, setNoiseState, setZigguratTables } from './normal';
 export { hiddenLayer } from './forward';
-export { backwardColumns2, deltaBackRow, kernelGradRow, outputBackRow } from './backward';
+export { backwardColumns2, deltaBackRow, kernelGrad4, kernelGradRow, outputBackRow } from './backward';
 export { adamStep, sgdStep } from './optimizer';
 export { lstmBackward, lstmForward } from './lstm';
 export { convBackward, convForward } from './conv';

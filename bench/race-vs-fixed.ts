@@ -6,13 +6,14 @@
  *   npx sweep configs/grid.yaml --repeats 30 --out FIXED_DIR
  * It prints one row per grid point: the race's status (with its round and repeats), the fixed study's mean, and
  * whether the fixed study tells the point from its own best: the race's rule applied once to all of its repeats
- * (each point against the best, the race's test, Holm over the points, the race's alpha). Then the runs the race
+ * (every pair of points, the race's test, Holm over all pairs, a point out when a better one beats it), at the
+ * race's whole alpha since the fixed study looks only once. Then the runs the race
  * spent against points × max, how many of its eliminations the fixed study confirms, and whether its winner is
  * one of the points the fixed study cannot tell from its best.
  */
 import { pathToFileURL } from 'node:url';
 import { pointLabel } from '../src/check/where.js';
-import { replayRace } from '../src/plan/race/replay.js';
+import { decideRound } from '../src/plan/race/eliminate.js';
 import { readResults } from '../src/report/read-results.js';
 import { pointRunsOf, raceBudget, raceStateOf, studyRaceOf } from '../src/report/race.js';
 import { orderedResults, type ResultSet, resultSetOf } from '../src/report/write-results.js';
@@ -37,8 +38,8 @@ export async function raceVsFixed(raceDir: string, fixedDir: string): Promise<st
   // The fixed study judged once, on every repeat, by the race's own rule.
   const fixedRuns = pointRunsOf(fixed.plan.points.length, orderedResults(fixed), race.metric);
   const repeats = Math.min(...fixedRuns.map((r) => r.size));
-  const once = replayRace(fixed.plan.points.length, fixedRuns, { ...race.rules, min: repeats, max: repeats, step: 1, baseline: null });
-  const decision = once.rounds[0]!;
+  const fixedValues = fixedRuns.map((r) => new Map([...r].filter((e): e is [number, number] => e[1] !== null)));
+  const decision = decideRound({ round: 1, repeats, survivors: fixedValues.map((_, i) => i), values: (i) => fixedValues[i]!, lowerIsBetter: race.rules.lowerIsBetter, baseline: null, alpha: race.rules.alpha, level: race.rules.alpha, test: race.rules.test });
   const fixedIndex = new Map(fixed.plan.points.map((p, i) => [label(fixed, p.index), i]));
   const tells = (i: number) => decision.comparisons.find((c) => c.point === i)?.rejected ?? false;
   const mean = (i: number) => {

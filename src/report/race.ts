@@ -9,6 +9,7 @@ import { lowerIsBetter } from '../engine/metrics.js';
 import { didYouMean } from '../config/suggest.js';
 import { InputError } from '../errors.js';
 import type { AnyPlan } from '../plan/plan.js';
+import { roundLevel } from '../plan/race/level.js';
 import { plannedRounds, type PointRuns, type RaceRules, type RaceState, replayRace, roundRepeats, runsSpent } from '../plan/race/replay.js';
 import type { RunResult } from '../protocol.js';
 import { planSortOf } from './columns.js';
@@ -89,12 +90,17 @@ export function budgetLine(r: StudyRace, points: number, results: RaceResults): 
   return `race: ${spent} runs spent of the ${budget} a fixed study would run (${points} points × ${r.race.max} repeats), ${percent(spent, budget)}`;
 }
 
-/** The rules in words: "rounds at 5, 10, ..., 30 repeats; eliminated at alpha 0.05 on test_accuracy (paired t-test against the best, Holm)". */
+/**
+ * The rules in words: "rounds at 5, 10, ..., 30 repeats; a point is out when a better one beats it on
+ * test_accuracy (paired t-test on matched repeats, every pair of points racing, Holm over the pairs) at round r's
+ * level 0.05·6/(π²r²): 0.0304, 0.0076, 0.0034, ..., so at most 0.05 over the race".
+ */
 export function rulesInWords(r: StudyRace): string {
   const rounds = Array.from({ length: plannedRounds(r.race) }, (_, k) => roundRepeats(r.race, k + 1));
   const shown = rounds.length > 4 ? `${rounds.slice(0, 2).join(', ')}, ..., ${rounds[rounds.length - 1]}` : rounds.join(', ');
   const test = r.rules.test.paired ? 'paired t-test on matched repeats' : "Welch's t-test";
-  return `rounds at ${shown} repeats; a point is out when worse than the best at alpha ${r.race.alpha} on ${r.metric} (${test} against the best, Holm over the points racing)${r.rules.baseline !== null ? '; the baseline is never out' : ''}`;
+  const levels = rounds.slice(0, 3).map((_, k) => roundLevel(r.race.alpha, k + 1).toPrecision(2));
+  return `rounds at ${shown} repeats; a point is out when a better one beats it on ${r.metric} (${test}, every pair of points racing, Holm over the pairs) at round r's level ${r.race.alpha}·6/(π²r²): ${levels.join(', ')}${rounds.length > 3 ? ', ...' : ''}, so at most ${r.race.alpha} over the race${r.rules.baseline !== null ? '; the baseline is never out' : ''}`;
 }
 
 /** The worst case a dry run states: every point at max, and the least a race can spend. */
@@ -109,8 +115,9 @@ export function worstCaseLine(r: StudyRace, points: number): string {
 export function raceLines(r: StudyRace, state: RaceState, label: (point: number) => string): string[] {
   const lines = [`race on ${r.metric}: ${rulesInWords(r)}`];
   for (const round of state.rounds) {
-    const out = round.eliminated.map(label);
-    lines.push(`  round ${round.round} at ${round.repeats} repeats: ${out.length === 0 ? 'none out' : `out: ${out.join('; ')}`}`);
+    const by = new Map(round.comparisons.map((c) => [c.point, c.against]));
+    const out = round.eliminated.map((p) => `${label(p)} (beaten by ${label(by.get(p)!)})`);
+    lines.push(`  round ${round.round} at ${round.repeats} repeats, level ${round.level.toPrecision(2)}: ${out.length === 0 ? 'none out' : `out: ${out.join('; ')}`}`);
   }
   if (state.finished) {
     const others = state.survivors.filter((p) => p !== state.winner);

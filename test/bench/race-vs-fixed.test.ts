@@ -10,7 +10,7 @@ seed: 3
 repeats: 6
 data: { generator: moons, samples: 100, noise: 0.2, seed: 1, trainSize: 30 }
 model: { hidden: [16] }
-train: { epochs: 60, learningRate: 0.05 }
+train: { epochs: 60, learningRate: 0.2 }
 grid:
   train.epochs: [1, 60, 200]
 `;

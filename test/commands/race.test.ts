@@ -20,7 +20,7 @@ seed: 3
 repeats: 8
 data: { generator: moons, samples: 100, noise: 0.2, seed: 1, trainSize: 30 }
 model: { hidden: [16] }
-train: { epochs: 60, learningRate: 0.05 }
+train: { epochs: 60, learningRate: 0.2 }
 race: { min: 3, max: 8, step: 1 }
 grid:
   train.epochs: [1, 60, 61, 200]
@@ -130,7 +130,7 @@ describe('commands/sweep with race:', function () {
     const out = join(tmpDir(), 'never');
     await sweepCommand(options(config, out, { dryRun: true, quiet: false, log: (l) => lines.push(l) }));
     expect(lines).to.include('study race: 4 grid point(s) × 8 repeats (race.max) = 32 runs');
-    expect(lines.find((l) => l.startsWith('race: '))).to.match(/^race: at most 32 runs \(the worst case: nothing eliminated, 4 × 8\), at least 12 \(4 × 3\); rounds at 3, 4, \.\.\., 8 repeats; a point is out when worse than the best at alpha 0\.05 on test_accuracy \(paired t-test/);
+    expect(lines.find((l) => l.startsWith('race: '))).to.match(/^race: at most 32 runs \(the worst case: nothing eliminated, 4 × 8\), at least 12 \(4 × 3\); rounds at 3, 4, \.\.\., 8 repeats; a point is out when a better one beats it on test_accuracy \(paired t-test on matched repeats, every pair of points racing, Holm over the pairs\) at round r's level 0\.05·6\/\(π²r²\)/);
     expect(lines.find((l) => l.startsWith('estimate: '))).to.match(/ for 32 runs /);
     expect(existsSync(out)).to.equal(false);
   });
@@ -153,7 +153,7 @@ describe('commands/sweep with race:', function () {
     const text = lines.join('\n');
     expect(text).to.match(/\ntrain\.epochs\s+race\s+n\s+test_accuracy/);
     expect(text).to.match(/\n1\s+out r\d \(\d\)\s+\d/);
-    expect(text).to.match(/\n  round 1 at 3 repeats: /);
+    expect(text).to.match(/\n  round 1 at 3 repeats, level 0\.030: /);
     expect(text).to.match(/\n  winner: train\.epochs=\d+/);
     const spent = outcome.race!.spent;
     expect(lines[lines.length - 1]).to.equal(`race: ${spent} runs spent of the 32 a fixed study would run (4 points × 8 repeats), ${((100 * spent) / 32).toFixed(1)} %`);

@@ -52,7 +52,7 @@ describe('report/race', () => {
     expect(raceColumns(state, 2)).to.deep.equal({ status: 'eliminated', eliminated_after: 2, eliminated_round: 1 });
     expect(raceColumns(state, 0)).to.deep.equal({ status: 'survivor', eliminated_after: null, eliminated_round: null });
     const label = (i: number) => ['none', 'input', 'pre'][i]!;
-    expect(raceLines(race, state, label).slice(1)).to.deep.equal(['  round 1 at 2 repeats: out: pre', '  not finished: round 2 takes 2 points to 4 repeats (4 runs to go; --resume continues it)']);
+    expect(raceLines(race, state, label).slice(1)).to.deep.equal(['  round 1 at 2 repeats, level 0.030: out: pre (beaten by none)', '  not finished: round 2 takes 2 points to 4 repeats (4 runs to go; --resume continues it)']);
     const done = raceStateOf(race, 3, [...round1, result(0, 2, 0.81), result(0, 3, null), result(1, 2, 0.8), result(1, 3, 0.81)]);
     expect(done.finished).to.equal(true);
     expect(raceLines(race, done, label).slice(-1)).to.deep.equal([`  winner: ${label(done.winner!)}; still in at the end: ${label(1 - done.winner!)}`]);
@@ -61,9 +61,10 @@ describe('report/race', () => {
 
   it('says its rules and its worst case', () => {
     const race = studyRaceOf(planOf('race: { min: 5, max: 30, step: 5 }\n'), METRICS, 0)!;
-    expect(rulesInWords(race)).to.equal('rounds at 5, 10, ..., 30 repeats; a point is out when worse than the best at alpha 0.05 on test_accuracy (paired t-test on matched repeats against the best, Holm over the points racing); the baseline is never out');
+    expect(rulesInWords(race)).to.equal("rounds at 5, 10, ..., 30 repeats; a point is out when a better one beats it on test_accuracy (paired t-test on matched repeats, every pair of points racing, Holm over the pairs) at round r's level 0.05·6/(π²r²): 0.030, 0.0076, 0.0034, ..., so at most 0.05 over the race; the baseline is never out");
     expect(worstCaseLine(race, 21)).to.match(/^race: at most 630 runs \(the worst case: nothing eliminated, 21 × 30\), at least 105 \(21 × 5\); rounds at 5, 10/);
     const short = studyRaceOf(planOf('race: { min: 2, max: 4, step: 1 }\n'), METRICS, null)!;
-    expect(rulesInWords(short)).to.match(/^rounds at 2, 3, 4 repeats; .*, Holm over the points racing\)$/);
+    // Three rounds: all three levels shown, no "...", and no baseline clause without a baseline.
+    expect(rulesInWords(short)).to.match(/^rounds at 2, 3, 4 repeats; a point is out when a better one beats it on test_accuracy \(paired t-test on matched repeats, .*\) at round r's level 0\.05·6\/\(π²r²\): 0\.030, 0\.0076, 0\.0034, so at most 0\.05 over the race$/);
   });
 });

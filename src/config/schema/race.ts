@@ -1,7 +1,8 @@
 /**
  * race: spend repeats where the answer is uncertain (issue 11). Every grid point first gets `min` repeats;
- * then, round by round, a point significantly worse than the current best (Holm over the points still racing,
- * at `alpha`) is eliminated and the survivors get `step` more, up to `max`. Off unless the study says `race:`.
+ * then, round by round, a point a better one beats (every pair of points still racing, Holm over the pairs, at
+ * round r's share alpha·6/(π²r²) of `alpha`: plan/race/level.ts) is eliminated and the survivors get `step`
+ * more, up to `max`. Off unless the study says `race:`.
  * A study-level key: it says how many runs to spend, not what a run computes, so a grid cannot vary it and a
  * run's identity does not include it (repeat k of a point is the run it is in a fixed study of `max` repeats).
  */
@@ -19,7 +20,7 @@ export const raceSpec = z.strictObject({
   max: int(2).optional(),
   /** Repeats added to every survivor per round. */
   step: int(1).default(5),
-  /** Family-wise level of each round's eliminations (Holm over the survivors compared with the best). */
+  /** Family-wise level of the whole race's eliminations, spent over its rounds (plan/race/level.ts). */
   alpha: z.number().gt(0).lt(1).default(DEFAULT_RACE_ALPHA),
   /** The metric the race is run on; default the study's sort metric (checked against the study's metrics before any run). */
   metric: metricName.optional(),

@@ -91,7 +91,11 @@ export function denseRow2(
   return s + sNext;
 }
 
-/** z[zo + j] = b[j] + Σ_k a[ao + k] · w[k·n + j] for j < n (w is fanIn × n, row-major); zero inputs are skipped. */
+/**
+ * z[zo + j] = b[j] + Σ_k a[ao + k] · w[k·n + j] for j < n (w is fanIn × n, row-major); zero inputs are skipped.
+ * The wasm kernel does four rows at once (asm/forward.ts affine4) with each sum in this k order, so the bits are
+ * these; here a row at a time stays, as V8 ran unrolled accumulators slower than plain loops (file comment).
+ */
 export function affineRow(a: Float64Array, ao: number, fanIn: number, w: Float32Array, b: Float32Array, z: Float64Array, zo: number, n: number): void {
   for (let j = 0; j < n; j++) z[zo + j] = b[j]!;
   for (let k = 0; k < fanIn; k++) {
@@ -181,7 +185,10 @@ export function backwardColumns2(kind: number, g: Float64Array, x: Float64Array,
   }
 }
 
-/** gw[k·n + j] += a[ao + k] · delta[j]: one row's contribution to a kernel gradient; zero inputs are skipped. */
+/**
+ * gw[k·n + j] += a[ao + k] · delta[j]: one row's contribution to a kernel gradient; zero inputs are skipped.
+ * The wasm kernel adds four rows' contributions per pass (asm/backward.ts kernelGrad4), in row order: these bits.
+ */
 export function kernelGradRow(a: Float64Array, ao: number, fanIn: number, delta: Float64Array, gw: Float64Array, n: number): void {
   for (let k = 0; k < fanIn; k++) {
     const ak = a[ao + k]!;

@@ -35,6 +35,7 @@ export interface KernelExports {
   backwardColumns2(kind: number, g: number, x: number, a: number, h: number, rows: number, n: number, wOut: number, gwOut: number, gb: number, gw: number): void;
   outputBackRow(kind: number, g: number, a: number, h: number, n: number, wOut: number, gwOut: number, gb: number, delta: number): void;
   kernelGradRow(a: number, fanIn: number, delta: number, gw: number, n: number): void;
+  kernelGrad4(a0: number, a1: number, a2: number, a3: number, fanIn: number, delta: number, gw: number, n: number): void;
   deltaBackRow(kind: number, delta: number, w: number, n: number, hIn: number, fanIn: number, deltaIn: number, gbIn: number): void;
   adamStep(
     params: number, grads: number, m: number, v: number, count: number,

@@ -13,6 +13,12 @@ import type { Optimizer, OptimizerKind } from './optimizer.js';
 import { kernelOptimizer } from './wasm-optimizer.js';
 import { instantiateKernel, type KernelExports, LAYER_FLAGS, Layout } from './wasm-kernel.js';
 
+/**
+ * Rows back-propagated together: their deltas are computed row by row, then each kernel gradient takes their
+ * four contributions in one pass (asm/backward.ts kernelGrad4), in row order, so each sum keeps its order.
+ */
+const BACKWARD_BLOCK = 4;
+
 /** Where one Dense layer's arrays are in kernel memory (byte offsets). */
 interface LayerPointers {
   readonly fanIn: number;
@@ -29,7 +35,7 @@ interface HiddenPointers {
   readonly activated: number;
   /** What the layer passes on (activated + post noise; the same buffer without post noise). */
   readonly layerOut: number;
-  /** dLoss/dz of the row being back-propagated, width float64. */
+  /** dLoss/dz of the rows being back-propagated, BACKWARD_BLOCK rows of width float64. */
   readonly delta: number;
 }
 
@@ -61,6 +67,8 @@ export class WasmNet implements Net {
   private readonly outputGradAt: number;
   private readonly outputGrad: Float64Array;
   private readonly outputBiasIndex: number;
+  /** The rows of the block being back-propagated. */
+  private readonly block = new Int32Array(BACKWARD_BLOCK);
   private rows = 0;
 
   constructor(spec: NetSpec) {
@@ -90,7 +98,7 @@ export class WasmNet implements Net {
     const hiddenAt = hiddenWidths.map((width) => {
       const activated = layout.take(maxRows * width, 8);
       const layerOut = this.noise.post > 0 ? layout.take(maxRows * width, 8) : activated;
-      return { activated, layerOut, delta: layout.take(width, 8) };
+      return { activated, layerOut, delta: layout.take(BACKWARD_BLOCK * width, 8) };
     });
     this.noiseAt = {
       pre: layout.take(this.noise.pre > 0 ? maxRows * widest : 0, 4),
@@ -188,17 +196,34 @@ export class WasmNet implements Net {
       kernel.backwardColumns2(this.activation, this.outputGradAt, this.inputAt, top.layerOut, top.activated, count, width, out.kernel, out.kernelGrad, first.biasGrad, first.kernelGrad);
       return;
     }
-    for (let r = 0; r < count; r++) {
-      const gr = g[r]!;
-      if (gr === 0) continue; // as FusedNet: a clipped (or exact) prediction passes no gradient at all
-      kernel.outputBackRow(this.activation, gr, top.layerOut + 8 * r * width, top.activated + 8 * r * width, width, out.kernel, out.kernelGrad, this.layers[last]!.biasGrad, top.delta);
+    // As FusedNet, row by row in order, but BACKWARD_BLOCK rows at a time: every gradient is a sum over the rows
+    // in order, and a row's deltas depend on no other row, so the rows' deltas can go first, one block at a time.
+    const block = this.block;
+    let next = 0;
+    while (next < count) {
+      let size = 0;
+      for (; next < count && size < BACKWARD_BLOCK; next++) {
+        if (g[next] !== 0) block[size++] = next; // a clipped (or exact) prediction passes no gradient at all
+      }
+      for (let s = 0; s < size; s++) {
+        const r = block[s]!;
+        kernel.outputBackRow(this.activation, g[r]!, top.layerOut + 8 * r * width, top.activated + 8 * r * width, width, out.kernel, out.kernelGrad, this.layers[last]!.biasGrad, top.delta + 8 * s * width);
+      }
       for (let l = last; l >= 0; l--) {
         const layer = this.layers[l]!;
+        const { fanIn, width: n } = layer;
         const aIn = l === 0 ? this.inputAt : this.hidden[l - 1]!.layerOut;
-        kernel.kernelGradRow(aIn + 8 * r * layer.fanIn, layer.fanIn, this.hidden[l]!.delta, layer.kernelGrad, layer.width);
+        const delta = this.hidden[l]!.delta;
+        if (size === BACKWARD_BLOCK) {
+          kernel.kernelGrad4(aIn + 8 * block[0]! * fanIn, aIn + 8 * block[1]! * fanIn, aIn + 8 * block[2]! * fanIn, aIn + 8 * block[3]! * fanIn, fanIn, delta, layer.kernelGrad, n);
+        } else {
+          for (let s = 0; s < size; s++) kernel.kernelGradRow(aIn + 8 * block[s]! * fanIn, fanIn, delta + 8 * s * n, layer.kernelGrad, n);
+        }
         if (l > 0) {
           const below = this.hidden[l - 1]!;
-          kernel.deltaBackRow(this.activation, this.hidden[l]!.delta, layer.kernel, layer.width, below.activated + 8 * r * layer.fanIn, layer.fanIn, below.delta, this.layers[l - 1]!.biasGrad);
+          for (let s = 0; s < size; s++) {
+            kernel.deltaBackRow(this.activation, delta + 8 * s * n, layer.kernel, n, below.activated + 8 * block[s]! * fanIn, fanIn, below.delta + 8 * s * fanIn, this.layers[l - 1]!.biasGrad);
+          }
         }
       }
     }

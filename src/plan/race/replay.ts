@@ -7,7 +7,7 @@
  * with max raised (the rounds before the old max are decided as they were). A run is never planned here: the
  * runs are those of a fixed study of max repeats (plan.ts); the replay says which of them the race needs next.
  */
-import { decideRound, type RaceTest, type RoundDecision } from './eliminate.js';
+import { decideRound, type RaceTest, type RoundDecision, type RoundInput } from './eliminate.js';
 
 export interface RaceRules {
   readonly min: number;
@@ -73,12 +73,13 @@ function checkRules(rules: RaceRules, points: number): void {
 
 /**
  * The race of `points` points (indices 0..points−1) given what their runs produced (`runs[i]`, absent: no run yet).
+ * `decide` is the rule a round is decided by: eliminate.ts's, unless a simulation compares another rule with it.
  * @example
  * // Two points at min = max = 2: one round, decided once all four runs are in.
  * replayRace(2, [new Map([[0, 0.8]]), new Map()], { min: 2, max: 2, step: 1, alpha: 0.05, lowerIsBetter: false, baseline: null, test: { paired: true } }).pending;
  * // => [{ point: 0, repeat: 1 }, { point: 1, repeat: 0 }, { point: 1, repeat: 1 }]
  */
-export function replayRace(points: number, runs: readonly (PointRuns | undefined)[], rules: RaceRules): RaceState {
+export function replayRace(points: number, runs: readonly (PointRuns | undefined)[], rules: RaceRules, decide: (input: RoundInput) => RoundDecision = decideRound): RaceState {
   checkRules(rules, points);
   const values = Array.from({ length: points }, (_, i) => {
     const own = new Map<number, number>();
@@ -105,7 +106,7 @@ export function replayRace(points: number, runs: readonly (PointRuns | undefined
       pending: finished ? [] : pending,
     });
     if (pending.length > 0) return state(false, null);
-    const decision = decideRound({ round, repeats: target, survivors, values: (i) => values[i]!, lowerIsBetter: rules.lowerIsBetter, baseline: rules.baseline, alpha: rules.alpha, test: rules.test });
+    const decision = decide({ round, repeats: target, survivors, values: (i) => values[i]!, lowerIsBetter: rules.lowerIsBetter, baseline: rules.baseline, alpha: rules.alpha, test: rules.test });
     rounds.push(decision);
     for (const p of decision.eliminated) eliminated.set(p, { round, after: target });
     survivors = survivors.filter((p) => !eliminated.has(p));

@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { nextNormal } from '../../../src/engine/rng/normal.js';
 import { Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
+import { decideRound, type RoundDecision, type RoundInput } from '../../../src/plan/race/eliminate.js';
 import { type PointRuns, replayRace } from '../../../src/plan/race/replay.js';
 
 export interface NullRaces {
@@ -19,7 +20,12 @@ export interface NullRaces {
   readonly max: number;
   readonly step: number;
   readonly alpha: number;
+  /** The rule rounds are decided by (eliminate.ts's unless given: a test shows what another rule would do). */
+  readonly decide?: (input: RoundInput) => RoundDecision;
 }
+
+/** Every round at the full alpha, as issue 11's first rule did: the looks a race takes then add up. */
+export const fullAlphaEveryRound = (input: RoundInput): RoundDecision => decideRound({ ...input, level: input.alpha });
 
 export interface NullRates {
   /** Races that eliminated at least one point. */
@@ -47,7 +53,7 @@ export function simulateNullRaces(s: NullRaces): NullRates {
       for (const r of runs) (r as Map<number, number>).set(repeat, 0.8 + shared + (s.paired ? 0.01 : 0.02) * nextNormal(rng));
     }
     // Every repeat is drawn up front; the race reads only the ones its rounds reach.
-    const state = replayRace(s.points, runs, { min: s.min, max: s.max, step: s.step, alpha: s.alpha, lowerIsBetter: false, baseline: null, test: { paired: s.paired } });
+    const state = replayRace(s.points, runs, { min: s.min, max: s.max, step: s.step, alpha: s.alpha, lowerIsBetter: false, baseline: null, test: { paired: s.paired } }, s.decide);
     const out = state.outcomes.filter((o) => o.status === 'eliminated').length;
     if (out > 0) racesWithElimination++;
     pointsEliminated += out;
@@ -61,8 +67,10 @@ function main(): void {
   const pct = (x: number, n: number) => `${((100 * x) / n).toFixed(2)} % ± ${((100 * Math.sqrt((x / n) * (1 - x / n))) / Math.sqrt(n)).toFixed(2)}`;
   for (const paired of [false, true]) {
     for (const [points, min, max, step] of [[5, 5, 5, 5], [5, 5, 30, 5], [21, 5, 30, 5]] as const) {
-      const r = simulateNullRaces({ races, points, paired, min, max, step, alpha: 0.05 });
-      console.log(`${paired ? 'paired' : 'Welch '} ${points} points, min ${min} max ${max} step ${step}: races eliminating anything ${pct(r.racesWithElimination, races)}, points eliminated ${pct(r.pointsEliminated, races * points)}, runs ${((100 * r.runsSpent) / r.budget).toFixed(1)} % of fixed (${races} races)`);
+      for (const [rule, decide] of [['levels', decideRound], ['full alpha', fullAlphaEveryRound]] as const) {
+      const r = simulateNullRaces({ races, points, paired, min, max, step, alpha: 0.05, decide });
+      console.log(`${rule}: ${paired ? 'paired' : 'Welch '} ${points} points, min ${min} max ${max} step ${step}: races eliminating anything ${pct(r.racesWithElimination, races)}, points eliminated ${pct(r.pointsEliminated, races * points)}, runs ${((100 * r.runsSpent) / r.budget).toFixed(1)} % of fixed (${races} races)`);
+      }
     }
   }
 }

@@ -1,8 +1,11 @@
 /**
- * A race replayed round by round against hand-computed rounds (scipy 1.10.1 p-values, as in eliminate.test.ts),
- * the runs each round waits for, and replays that must not depend on how the runs came in.
+ * A race replayed round by round: the rounds' raw p-values are scipy 1.10.1's (ttest_ind(equal_var=False),
+ * ttest_rel), Holm over every pair by hand, each round at its level (0.0304, 0.0076, 0.0034 at alpha 0.05); the
+ * runs each round waits for, and replays that must not depend on how the runs came in.
  */
 import { expect } from 'chai';
+import { decideRound } from '../../../src/plan/race/eliminate.js';
+import { roundLevel } from '../../../src/plan/race/level.js';
 import { plannedRounds, type PointRuns, type RaceRules, replayRace, roundRepeats, runsSpent } from '../../../src/plan/race/replay.js';
 
 const A = [0.8, 0.82, 0.78, 0.81, 0.79, 0.8, 0.81];
@@ -24,29 +27,40 @@ describe('plan/race/replay', () => {
     expect(plannedRounds({ min: 5, max: 5, step: 5 })).to.equal(1);
   });
 
-  it('Welch: D out in round 1 (3 repeats), nothing in round 2, C out in round 3 at max; A wins', () => {
-    // Round 1, A best: Welch p B 0.8178, C 0.3783, D 0.000162 → Holm D 0.000487 (out), C 0.757, B 0.818.
-    // Round 2 (5 repeats, A B C): C 0.0659 → Holm 0.132, kept. Round 3 (7): C 0.00634 → Holm 0.0127, out.
+  it('Welch: D out in round 1 (3 repeats); C, shown worse only at the full alpha, kept to max; A wins', () => {
+    // Round 1 (level 0.0304), A best: Welch p A–D 0.000162, the smallest of 6 pairs → Holm 0.000974, D out;
+    // A–B 0.818, A–C 0.378. Round 2 (5 repeats, 0.0076): A–C 0.0659 → Holm 0.198 over 3 pairs. Round 3 (7,
+    // 0.0034): A–C 0.00634 → Holm 0.0190, kept (the old rule, A against each at 0.05, took C out here).
     const s = replayRace(4, [A, B, C, D].map((xs) => runsOf(xs)), RULES);
-    expect(s.rounds.map((r) => [r.round, r.repeats, r.best, r.eliminated])).to.deep.equal([[1, 3, 0, [3]], [2, 5, 0, []], [3, 7, 0, [2]]]);
-    expect(s.rounds[0]!.comparisons[2]!.pHolm).to.be.closeTo(0.00048720138156158586, 1e-15);
-    expect(s.rounds[1]!.comparisons[1]!.pHolm).to.be.closeTo(0.13175893019893503, 1e-12);
-    expect(s.rounds[2]!.comparisons[1]!.pHolm).to.be.closeTo(0.012670035394564709, 1e-12);
+    expect(s.rounds.map((r) => [r.round, r.repeats, r.best, r.eliminated])).to.deep.equal([[1, 3, 0, [3]], [2, 5, 0, []], [3, 7, 0, []]]);
+    expect(s.rounds.map((r) => r.level)).to.deep.equal([1, 2, 3].map((r) => roundLevel(0.05, r)));
+    expect(s.rounds.map((r) => r.pairs.length)).to.deep.equal([6, 3, 3]);
+    const d = s.rounds[0]!.comparisons[2]!;
+    expect([d.point, d.against]).to.deep.equal([3, 0]);
+    expect(d.pValue).to.be.closeTo(0.00016240046052052944, 1e-15);
+    expect(d.pHolm).to.be.closeTo(6 * 0.00016240046052052944, 1e-15);
+    expect(s.rounds[1]!.comparisons[1]!.pValue).to.be.closeTo(0.06587946509946752, 1e-12);
+    expect(s.rounds[2]!.comparisons[1]!.pValue).to.be.closeTo(0.006335017697282354, 1e-12);
+    expect(s.rounds[2]!.comparisons[1]!.pHolm).to.be.within(roundLevel(0.05, 3), 0.05);
     expect(s.finished).to.equal(true);
     expect(s.winner).to.equal(0);
-    expect(s.outcomes).to.deep.equal([{ status: 'winner' }, { status: 'survivor' }, { status: 'eliminated', round: 3, after: 7 }, { status: 'eliminated', round: 1, after: 3 }]);
-    expect(s.survivors).to.deep.equal([0, 1]);
+    expect(s.outcomes).to.deep.equal([{ status: 'winner' }, { status: 'survivor' }, { status: 'survivor' }, { status: 'eliminated', round: 1, after: 3 }]);
+    expect(s.survivors).to.deep.equal([0, 1, 2]);
   });
 
-  it('paired without B: C out in round 2 at 5 repeats (paired p 0.0464), so the race ends two repeats early', () => {
+  it('paired without B: C is kept in round 2 (p 0.0464 > level 0.0076) and round 3 (0.0051 > 0.0034)', () => {
     const paired = replayRace(3, [A, C, D].map((xs) => runsOf(xs)), { ...RULES, test: { paired: true } });
-    expect(paired.rounds.map((r) => [r.repeats, r.eliminated])).to.deep.equal([[3, [2]], [5, [1]]]);
+    expect(paired.rounds.map((r) => [r.repeats, r.eliminated])).to.deep.equal([[3, [2]], [5, []], [7, []]]);
+    // Round 2 compares A–C alone: Holm over one pair is the p itself.
     expect(paired.rounds[1]!.comparisons[0]!.pValue).to.be.closeTo(0.046380562711297334, 1e-12);
+    expect(paired.rounds[1]!.comparisons[0]!.pHolm).to.equal(paired.rounds[1]!.comparisons[0]!.pValue);
+    expect(paired.rounds[1]!.level).to.be.closeTo(0.0076, 1e-4);
     expect(paired.finished).to.equal(true);
-    expect(paired.target).to.equal(5);
-    // Welch on the same runs needs round 3: p 0.0659 at 5 repeats, 0.00634 at 7.
-    const welch = replayRace(3, [A, C, D].map((xs) => runsOf(xs)), RULES);
-    expect(welch.rounds.map((r) => [r.repeats, r.eliminated])).to.deep.equal([[3, [2]], [5, []], [7, [1]]]);
+    expect(paired.target).to.equal(7);
+    // Every round at the full alpha (a decide that ignores the rounds' levels) takes C out in round 2, as the old rule did.
+    const atAlpha = replayRace(3, [A, C, D].map((xs) => runsOf(xs)), { ...RULES, test: { paired: true } }, (input) => decideRound({ ...input, level: input.alpha }));
+    expect(atAlpha.rounds.map((r) => [r.repeats, r.eliminated])).to.deep.equal([[3, [2]], [5, [1]]]);
+    expect(atAlpha.target).to.equal(5);
   });
 
   it('waits for the runs of the round under way, and never asks for runs of an eliminated point', () => {
@@ -97,6 +111,9 @@ describe('plan/race/replay', () => {
   it('the baseline races to the end; one contender left (the baseline shown worse) ends the race', () => {
     const s = replayRace(4, [A, B, C, D].map((xs) => runsOf(xs)), { ...RULES, baseline: 3 });
     expect(s.outcomes[3]!.status).to.equal('survivor');
+    // Rejected in every round (beaten by A), never eliminated: its pairs stay in each round's Holm family.
+    expect(s.rounds.map((r) => r.comparisons.find((c) => c.point === 3)!.against)).to.deep.equal([0, 0, 0]);
+    expect(s.rounds.map((r) => r.pairs.length)).to.deep.equal([6, 6, 6]);
     expect(s.survivors).to.include(3);
     expect(s.rounds[2]!.repeats).to.equal(7);
     // A against D alone, D the baseline: D is shown worse in round 1, nothing else contends.
