@@ -102,7 +102,8 @@ export function wasmKernelAvailable(): boolean {
  * all a fresh memory is: the same bits.
  */
 let scope: WebAssembly.Memory[] | null = null;
-const spare = new Map<number, WebAssembly.Memory[]>();
+/** Spares, oldest first: past MAX_SPARE_BYTES the oldest go to the GC (the newest sizes are the likeliest next). */
+const spares: WebAssembly.Memory[] = [];
 let spareBytes = 0;
 /** Spare memory a thread keeps at most: many grid-study networks (a few hundred KB each), not a big CNN's. */
 export const MAX_SPARE_BYTES = 32 * 2 ** 20;
@@ -125,27 +126,28 @@ export function withSpareKernelMemories<T>(f: () => T): T {
 
 function keepSpare(memory: WebAssembly.Memory): void {
   const bytes = memory.buffer.byteLength;
-  if (spareBytes + bytes > MAX_SPARE_BYTES) return; // left to the GC, as before
-  const pages = bytes / WASM_PAGE;
-  const list = spare.get(pages);
-  if (list) list.push(memory);
-  else spare.set(pages, [memory]);
+  if (bytes > MAX_SPARE_BYTES) return; // left to the GC, as before
+  while (spareBytes + bytes > MAX_SPARE_BYTES) spareBytes -= spares.shift()!.buffer.byteLength;
+  spares.push(memory);
   spareBytes += bytes;
 }
 
 function takeSpare(pages: number): WebAssembly.Memory | undefined {
-  const memory = spare.get(pages)?.pop();
-  if (!memory) return undefined;
-  spareBytes -= memory.buffer.byteLength;
-  new Uint8Array(memory.buffer).fill(0);
-  return memory;
+  const bytes = pages * WASM_PAGE;
+  for (let i = spares.length - 1; i >= 0; i--) {
+    const memory = spares[i]!;
+    if (memory.buffer.byteLength !== bytes) continue;
+    spares.splice(i, 1);
+    spareBytes -= bytes;
+    new Uint8Array(memory.buffer).fill(0);
+    return memory;
+  }
+  return undefined;
 }
 
 /** This thread's spare kernel memories (for tests). */
 export function spareKernelMemories(): { count: number; bytes: number } {
-  let count = 0;
-  for (const list of spare.values()) count += list.length;
-  return { count, bytes: spareBytes };
+  return { count: spares.length, bytes: spareBytes };
 }
 
 /** A kernel instance over a fresh (or spare, zero-filled) memory of at least `bytes` bytes. */
