@@ -13,7 +13,8 @@
  * double rounding gives the float32 operation's bits (doubles have 53 ≥ 2·24 + 2 bits; float32 denormal
  * results round once, at their own precision), which is also how the TypeScript twin computes (Math.fround
  * after each operation), and a float32 denormal is a normal double. The doubles path costs ~7× the float32
- * one per value (14 roundings), so it is kept for the blocks that need it.
+ * one per value (14 roundings), so it is kept for the blocks that need it, and a block where only m is tiny
+ * (the common case: a dead unit) takes only m's half of the step in doubles (7 roundings).
  */
 
 /** Gradients g[i..i+4) (float64) rounded to float32, as one f32x4. */
@@ -67,6 +68,19 @@ function adamPairF64(
 }
 
 /**
+ * adamPairF64's m half (m, m̂, the step and w) for two parameters whose g and v are not tiny: `denom` holds
+ * their float32 sqrt(v̂) + ε in its two low lanes (computed in float32: no denormal there).
+ */
+@inline
+function mPairF64(params: usize, m: usize, o4: usize, g: v128, denom: v128, b1: v128, ob1: v128, vc1: v128, lr: v128): void {
+  const mi = round2(f64x2.add(round2(f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(m + o4)), b1)), round2(f64x2.mul(g, ob1))));
+  v128.store64_lane(m + o4, f32x4.demote_f64x2_zero(mi), 0);
+  const step = round2(f64x2.mul(round2(f64x2.div(round2(f64x2.div(mi, vc1)), f64x2.promote_low_f32x4(denom))), lr));
+  const w = f64x2.add(step, f64x2.promote_low_f32x4(v128.load64_zero(params + o4)));
+  v128.store64_lane(params + o4, f32x4.demote_f64x2_zero(w), 0);
+}
+
+/**
  * m ← m·β1 + g·(1-β1); v ← v·β2 + g²·(1-β2); w ← ((m / c1) / (sqrt(v / c2) + ε))·(-lr) + w, every operation in
  * float32; params, m, v float32; grads float64 (rounded to float32 first); `count` values.
  */
@@ -96,17 +110,24 @@ export function adamStep(
     const g = load4Grads(grads, i);
     const m4 = v128.load(m + o4);
     const v4 = v128.load(v + o4);
-    if (v128.any_true(v128.or(v128.or(tinyLanes(m4, TINY_M), tinyLanes(g, TINY_G)), tinyLanes(v4, TINY_V)))) {
+    if (v128.any_true(v128.or(tinyLanes(g, TINY_G), tinyLanes(v4, TINY_V)))) {
       const o8 = <usize>i << 3;
       adamPairF64(params, m, v, o4, round2(v128.load(grads + o8)), db1, db2, dob1, dob2, dc1, dc2, deps, dlr);
       adamPairF64(params, m, v, o4 + 8, round2(v128.load(grads + o8, 16)), db1, db2, dob1, dob2, dc1, dc2, deps, dlr);
       continue;
     }
-    const mi = f32x4.add(f32x4.mul(m4, b1), f32x4.mul(g, ob1));
     const vi = f32x4.add(f32x4.mul(v4, b2), f32x4.mul(f32x4.mul(g, g), ob2));
-    v128.store(m + o4, mi);
     v128.store(v + o4, vi);
-    const step = f32x4.mul(f32x4.div(f32x4.div(mi, vc1), f32x4.add(f32x4.sqrt(f32x4.div(vi, vc2)), eps)), lr);
+    const denom = f32x4.add(f32x4.sqrt(f32x4.div(vi, vc2)), eps);
+    if (v128.any_true(tinyLanes(m4, TINY_M))) {
+      // Only m is tiny (a dead unit's moment): v's half in float32 as below, m's half in doubles.
+      mPairF64(params, m, o4, f64x2.promote_low_f32x4(g), denom, db1, dob1, dc1, dlr);
+      mPairF64(params, m, o4 + 8, f64x2.promote_low_f32x4(i64x2.shuffle(g, g, 1, 1)), i64x2.shuffle(denom, denom, 1, 1), db1, dob1, dc1, dlr);
+      continue;
+    }
+    const mi = f32x4.add(f32x4.mul(m4, b1), f32x4.mul(g, ob1));
+    v128.store(m + o4, mi);
+    const step = f32x4.mul(f32x4.div(f32x4.div(mi, vc1), denom), lr);
     v128.store(params + o4, f32x4.add(step, v128.load(params + o4)));
   }
   // The last count % 4 values one at a time, in doubles rounded per operation as above (no denormal assists).
