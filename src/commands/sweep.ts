@@ -3,7 +3,6 @@
  * summary.csv and print the table. The plan decides what runs; the launcher decides where; this function
  * connects them to the results directory and to the user (progress, signals, exit codes).
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { type LoadedStudy, loadAnyStudy } from '../config/load.js';
@@ -18,16 +17,15 @@ import { inShard, type Shard } from '../launch/shard.js';
 import { RunSelection } from '../plan/run-list.js';
 import { trapStop } from '../launch/stop.js';
 import { runInRounds } from '../launch/rounds.js';
-import { type AnyPlan, type CommandPlan, type GridPoint, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
+import { type CommandPlan, isCommandPlan, type Plan, planStudy } from '../plan/plan.js';
 import type { PlannedRun, RunResult } from '../protocol.js';
 import { orderMetrics, widenedMetrics } from '../report/runs-header.js';
 import type { TrainFunction } from '../worker/run-function.js';
 import { checkOwnCode, ownCodeLauncher } from './own-code.js';
 import { sortMetricName } from '../plan/command-config.js';
 import { didYouMean } from '../config/suggest.js';
-import { renderValue } from '../report/cells.js';
 import { createProgress } from '../report/progress.js';
-import { type DirMode, defaultOutDir, openResultsDir, readMeta, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
+import { type DirMode, defaultOutDir, openResultsDir, type StudyMeta, writeFileAtomic } from '../report/results-dir.js';
 import { parseRunColumns, runColumns } from '../report/runs-csv.js';
 import type { SummaryRow } from '../report/summary.js';
 import { rewriteRunsCsv } from '../report/write-results.js';
@@ -49,6 +47,9 @@ import { dryRun } from './sweep/dry-run-sweep.js';
 import { withResults } from './sweep/lazy-results.js';
 import { readPrevious, type Reused } from './sweep/previous-runs.js';
 import { resumeCommand } from './sweep/resume-command.js';
+import { BestSoFar } from './sweep/best-so-far.js';
+import { keepSeedingOfResumed } from './sweep/resumed-seeding.js';
+import { startMemoryLog } from '../diagnostics/memory-log.js';
 
 export interface SweepOptions {
   readonly config: string;
@@ -101,10 +102,7 @@ export interface SweepOutcome {
   readonly race?: { readonly state: RaceState; readonly spent: number; readonly budget: number };
 }
 
-/** "noise.placement=pre noise.stddev=0.1" for messages. */
-export function pointLabel(point: GridPoint<unknown>, gridKeys: readonly string[]): string {
-  return gridKeys.map((k) => `${k}=${renderValue(point.values[k]) || '·'}`).join(' ') || 'the study';
-}
+export { pointLabel } from './sweep/best-so-far.js';
 
 export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
   const loaded = loadAnyStudy(opts.config, { set: opts.set, ...(opts.repeats !== undefined ? { repeats: opts.repeats } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
@@ -118,25 +116,6 @@ export async function sweepCommand(opts: SweepOptions): Promise<SweepOutcome> {
 function boundsNamingUnknownMetrics(plan: CommandPlan): string[] {
   const suffixes = STAT_SUFFIXES.map((s) => `_${s}`);
   return plan.study.expect.flatMap((entry) => Object.keys(entry)).filter((k) => k !== 'where' && suffixes.some((s) => k.endsWith(s)));
-}
-
-/**
- * A directory written before paired seeds (meta.json format 1) holds runs with independent seeds: a --resume
- * of it by a study that does not say `pairing:` goes on with `pairing: independent`, so its finished runs are
- * reused and every run of the directory was drawn the same way (a study that says `pairing: paired` starts its
- * runs anew, the old ones kept as stale rows).
- */
-function keepSeedingOfResumed(loaded: LoadedStudy<AnyStudy>, opts: SweepOptions, log: (line: string) => void): LoadedStudy<AnyStudy> {
-  if (!opts.resume || opts.out === undefined || loaded.raw.pairing !== undefined || !existsSync(join(opts.out, 'meta.json'))) return loaded;
-  let format: number | undefined;
-  try {
-    format = readMeta(opts.out).format;
-  } catch {
-    return loaded; // openResultsDir reports a bad meta.json in its own words
-  }
-  if (format !== 1) return loaded;
-  if (!opts.quiet) log(`resuming ${opts.out}, written before paired seeds: its runs go on with pairing: independent (write pairing: paired in the study to start paired runs)`);
-  return { ...loaded, raw: { ...loaded.raw, pairing: 'independent' }, study: { ...loaded.study, pairing: 'independent' } };
 }
 
 /** The sweep of a loaded study; `train` replaces run.command for a study given to runStudy() (src/api.ts). */
@@ -198,12 +177,12 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     for (const index of tasks.indices) inPart[index] = 1;
     let liveState: LiveResults = { plan, metrics, baseline, stream: summaryStreamOf({ plan, metrics, baseline }), digest: reportDigestOf({ plan, metrics }) };
     const cells = pointCells(plan);
-    const sums = new Map<number, { total: number; n: number }>();
+    const best = new BestSoFar(sort.metric, sort.lowerIsBetter, plan.points, plan.gridKeys);
     const take = (r: RunResult, part: Reused = 'all'): void => {
       if (part !== 'rest') liveState.stream.add(r);
       if (part === 'stream') return;
       digestRun(liveState.digest, cells, sort.metric, r);
-      addToSums(sums, r, sort.metric);
+      best.add(r);
     };
     const paired = pairedDesignOf(plan, metrics) !== null ? baseline : null;
     const previous = opened.previous ? await readPrevious(outDir, plan, metrics, paired, inPart, take) : { done: new Uint8Array(plan.runs.length), reused: 0, stale: 0 };
@@ -214,6 +193,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     const todo: Tasks<PlannedRun> = race ? nextRound() : tasks.where((i) => !previous.done[i]);
     let done = previous.reused;
     let failed = 0;
+    const memoryLog = startMemoryLog('sweep', () => ({ done }));
     if (opened.previous && !opts.quiet) {
       if (race) {
         const state = raceStateOf(race, plan.points.length, raceRuns());
@@ -244,12 +224,6 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     };
     let progress = createProgress(todo.length, progressMode, process.stderr, roundIntro(todo));
     live?.update();
-    const bestSoFar = (): string => {
-      let best: { mean: number; index: number } | undefined;
-      const better = sort.lowerIsBetter ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
-      for (const [index, s] of sums) if (!best || better(s.total / s.n, best.mean)) best = { mean: s.total / s.n, index };
-      return best ? `${best.mean.toFixed(3)} (${pointLabel(plan.points[best.index]!, plan.gridKeys)})` : '—';
-    };
     const stop = trapStop((signal) => {
       progress.stop();
       process.stderr.write(`\n${signal}: no new runs; waiting for the running ones to finish (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop now)\n`);
@@ -270,7 +244,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
         failed++;
         if (opts.maxFailures !== undefined && failed >= opts.maxFailures) stop.abort('max-failures');
       }
-      progress.tick(bestSoFar(), failed);
+      progress.tick(best.label(), failed);
       live?.update();
     };
     try {
@@ -291,6 +265,7 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
       progress.stop();
       runLog.close();
       await launcher.close();
+      memoryLog.stop();
     }
     const resume = resumeCommand(opts, outDir);
     runLog.throwIfFailed(resume);
@@ -344,12 +319,3 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     await opened.lock.release();
   }
 }
-
-function addToSums(sums: Map<number, { total: number; n: number }>, r: RunResult, metric: string): void {
-  if (r.status !== 'ok') return;
-  const s = sums.get(r.pointIndex) ?? { total: 0, n: 0 };
-  s.total += r.metrics[metric] ?? 0;
-  s.n++;
-  sums.set(r.pointIndex, s);
-}
-

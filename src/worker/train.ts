@@ -4,12 +4,19 @@
  * Datasets are built once per thread and reused: a study trains thousands of runs on a handful of datasets.
  */
 import { performance } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
 import type { Dataset } from '../data/dataset.js';
 import { loadDataset } from '../data/load-dataset.js';
 import { loadEngine } from '../engine/registry.js';
 import { canonicalJson } from '../plan/identity.js';
 import type { RunResult, RunTask } from '../protocol.js';
 import { failedRun, okRun } from './result.js';
+import { startMemoryLog } from '../diagnostics/memory-log.js';
+
+let runs = 0;
+// NOISE_SWEEP_MEMORY_LOG: a worker thread's heap over its runs (diagnostics/memory-log.ts); in the main thread
+// (the inline launcher) the sweep's own log says it.
+const memoryLog = isMainThread ? undefined : startMemoryLog('worker', () => ({ runs }));
 
 const datasets = new Map<string, Dataset>();
 /**
@@ -36,7 +43,16 @@ export function failedResult(task: RunTask, error: string, seconds = 0): RunResu
 }
 
 export default async function train(task: RunTask): Promise<RunResult> {
+  try {
+    return await trainOnce(task);
+  } finally {
+    memoryLog?.tick();
+  }
+}
+
+async function trainOnce(task: RunTask): Promise<RunResult> {
   const start = performance.now();
+  runs++;
   try {
     const engine = await loadEngine(task.config.train.engine as 'fused' | 'tfjs');
     const outcome = await engine.train(task.config, datasetFor(task), task.seeds);

@@ -45,7 +45,7 @@ import { ACTIVATIONS, FusedNet, type Net, type NetSpec } from './net.js';
 import { noisePlan } from './noise-plan.js';
 import { chainBytes, makeChainNet, MEMORY_LIMIT_BYTES } from './plan/chain-net.js';
 import type { Trainable } from './trainable.js';
-import { wasmKernelAvailable } from './wasm-kernel.js';
+import { wasmKernelAvailable, withSpareKernelMemories } from './wasm-kernel.js';
 import { WasmNet } from './wasm-net.js';
 
 /**
@@ -134,6 +134,11 @@ export function createFusedEngine(kernel: FusedKernel | 'auto' = 'auto'): Engine
 export const fusedEngine: Engine = createFusedEngine('auto');
 
 async function train(kernel: FusedKernel, config: RunConfig, data: Dataset, seeds: RunSeeds): Promise<TrainOutcome> {
+  // Synchronous, so its kernel memories are dead when it returns: the thread's next runs reuse them (wasm-kernel.ts).
+  return withSpareKernelMemories(() => trainNow(kernel, config, data, seeds));
+}
+
+function trainNow(kernel: FusedKernel, config: RunConfig, data: Dataset, seeds: RunSeeds): TrainOutcome {
   const why = unsupported(config);
   if (why !== null) throw new Error(`the fused engine does not support ${why}`);
   const net = onTutorialPath(config) ? tutorialNet(kernel, config, data, seeds.init) : chainNet(kernel, config, data, seeds.init);

@@ -1,7 +1,8 @@
 /**
  * The fused engine's WebAssembly kernel (AssemblyScript source in asm/, compiled by `npm run build` to
  * fused.wasm beside this file): the module is compiled once per thread, and each network gets its own instance
- * over its own memory, sized for it at construction and never grown, so typed-array views of it stay valid.
+ * over its own memory, sized for it at construction and never grown, so typed-array views of it stay valid
+ * (a finished run's memories serve the next runs of the thread: withSpareKernelMemories).
  * The kernel takes Math.exp, Math.log and Math.tanh from this thread, so both paths share them bit for bit.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -91,12 +92,71 @@ export function wasmKernelAvailable(): boolean {
   return kernelModule() !== null;
 }
 
-/** A kernel instance over a fresh memory of at least `bytes` bytes (zero-filled). */
+/**
+ * Kernel memories kept for this thread's next networks (issue 13). A fresh WebAssembly.Memory a run is freed
+ * only when a GC finds it dead, and V8 starts that GC only once the thread's external memory has grown by
+ * about 64 MB: measured with NOISE_SWEEP_MEMORY_LOG on a 30,000-run grid study, each worker thread's external
+ * memory swung between 10 and 63 MB, dead memories of finished runs. A run of the fused engine is synchronous
+ * (no await: nothing else runs on its thread meanwhile), so the memories it instantiated are dead when it
+ * returns; `withSpareKernelMemories` hands them to the next networks of the same size, zero-filled, which is
+ * all a fresh memory is: the same bits.
+ */
+let scope: WebAssembly.Memory[] | null = null;
+/** Spares, oldest first: past MAX_SPARE_BYTES the oldest go to the GC (the newest sizes are the likeliest next). */
+const spares: WebAssembly.Memory[] = [];
+let spareBytes = 0;
+/** Spare memory a thread keeps at most: many grid-study networks (a few hundred KB each), not a big CNN's. */
+export const MAX_SPARE_BYTES = 32 * 2 ** 20;
+
+/**
+ * Runs `f` (synchronous), then keeps the kernel memories instantiated during it as spares for this thread's
+ * next networks. Nothing `f` returns may hold a view of them (a run's metrics and history are plain numbers).
+ */
+export function withSpareKernelMemories<T>(f: () => T): T {
+  const outer = scope;
+  const mine: WebAssembly.Memory[] = [];
+  scope = mine;
+  try {
+    return f();
+  } finally {
+    scope = outer;
+    for (const memory of mine) keepSpare(memory);
+  }
+}
+
+function keepSpare(memory: WebAssembly.Memory): void {
+  const bytes = memory.buffer.byteLength;
+  if (bytes > MAX_SPARE_BYTES) return; // left to the GC, as before
+  while (spareBytes + bytes > MAX_SPARE_BYTES) spareBytes -= spares.shift()!.buffer.byteLength;
+  spares.push(memory);
+  spareBytes += bytes;
+}
+
+function takeSpare(pages: number): WebAssembly.Memory | undefined {
+  const bytes = pages * WASM_PAGE;
+  for (let i = spares.length - 1; i >= 0; i--) {
+    const memory = spares[i]!;
+    if (memory.buffer.byteLength !== bytes) continue;
+    spares.splice(i, 1);
+    spareBytes -= bytes;
+    new Uint8Array(memory.buffer).fill(0);
+    return memory;
+  }
+  return undefined;
+}
+
+/** This thread's spare kernel memories (for tests). */
+export function spareKernelMemories(): { count: number; bytes: number } {
+  return { count: spares.length, bytes: spareBytes };
+}
+
+/** A kernel instance over a fresh (or spare, zero-filled) memory of at least `bytes` bytes. */
 export function instantiateKernel(bytes: number): { kernel: KernelExports; buffer: ArrayBuffer } {
   const module = kernelModule();
   if (module === null) throw new Error(`the fused engine's WebAssembly kernel is missing (${WASM_FILE.pathname}): run npm run build`);
   const pages = Math.ceil(bytes / WASM_PAGE);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const memory = (scope ? takeSpare(pages) : undefined) ?? new WebAssembly.Memory({ initial: pages, maximum: pages });
+  scope?.push(memory);
   const doubles = new Float64Array(memory.buffer);
   const tanhRange = (at: number, n: number): void => {
     for (let i = at / 8, end = i + n; i < end; i++) doubles[i] = Math.tanh(doubles[i]!);
