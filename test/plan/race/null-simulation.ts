@@ -68,8 +68,8 @@ function main(): void {
   for (const paired of [false, true]) {
     for (const [points, min, max, step] of [[5, 5, 5, 5], [5, 5, 30, 5], [21, 5, 30, 5]] as const) {
       for (const [rule, decide] of [['levels', decideRound], ['full alpha', fullAlphaEveryRound]] as const) {
-      const r = simulateNullRaces({ races, points, paired, min, max, step, alpha: 0.05, decide });
-      console.log(`${rule}: ${paired ? 'paired' : 'Welch '} ${points} points, min ${min} max ${max} step ${step}: races eliminating anything ${pct(r.racesWithElimination, races)}, points eliminated ${pct(r.pointsEliminated, races * points)}, runs ${((100 * r.runsSpent) / r.budget).toFixed(1)} % of fixed (${races} races)`);
+        const r = simulateNullRaces({ races, points, paired, min, max, step, alpha: 0.05, decide });
+        console.log(`${rule}: ${paired ? 'paired' : 'Welch '} ${points} points, min ${min} max ${max} step ${step}: races eliminating anything ${pct(r.racesWithElimination, races)}, points eliminated ${pct(r.pointsEliminated, races * points)}, runs ${((100 * r.runsSpent) / r.budget).toFixed(1)} % of fixed (${races} races)`);
       }
     }
   }
