@@ -14,6 +14,7 @@ import { mergeCommand } from './commands/merge.js';
 import { sweepCommand } from './commands/sweep.js';
 import { varianceCommand } from './commands/variance.js';
 import { SweepError } from './errors.js';
+import { limitHeapGrowth } from './launch/heap-growth.js';
 import { userFsError } from './store/fs-errors.js';
 
 type Runnable = Exclude<Command, { kind: 'none' }>;
@@ -30,6 +31,7 @@ const COMMANDS: { [K in Runnable['kind']]: (options: Extract<Runnable, { kind: K
 
 async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  limitHeapGrowth();
   try {
     const command = await parseCli(argv);
     if (command.kind !== 'none') await (COMMANDS[command.kind] as (options: Runnable['options']) => Promise<unknown>)(command.options);
