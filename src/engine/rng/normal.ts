@@ -8,9 +8,10 @@
  * (15,000 normals per epoch for `pre` noise on the tutorial's 30×500 layer, 60 million per run) and must be
  * seeded from the run's own Xoshiro128 stream (so the tfjs engine can draw the same numbers), allocation-free
  * and inlinable; @stdlib's normal generators draw from their own PRNGs, not from a generator we pass in.
- * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5, same Xoshiro128
- * stream for all): ziggurat (this file) 181 M normals/s, Marsaglia polar 82 M/s, Box–Muller (both values of each
- * pair) 50 M/s; command: `npx tsc -p . && node dist/test/engine/rng/normal-speed.js`.
+ * Measured (Node 20, one core of this 2-core machine under load 2.8, 1e7 draws into a Float32Array, best of 5,
+ * same Xoshiro128 seed for all, 2026-12-07): ziggurat (this file's fillNormal) 134–142 M normals/s, Marsaglia
+ * polar 61 M/s, Box–Muller (both values of each pair) 40 M/s; the WebAssembly kernel's fillNormal 336–339 M/s;
+ * command: `npm run build && node dist/test/engine/rng/normal-speed.js`.
  *
  * One 32-bit draw per normal on the fast path (≈ 99% of draws): bits 0..7 pick the layer, bits 8..31 give a
  * signed 24-bit uniform u = (2j + 1) / 2^24, symmetric about 0 and never 0. The output resolution is
@@ -119,8 +120,8 @@ interface XoshiroState {
  * let the WebAssembly kernel (asm/normal.ts) step them at once in i32x4.
  *
  * The loop inlines the xoshiro128** step on local copies of a lane's state instead of calling
- * rng.nextUint32(): measured 1.4× faster (181 vs 131 M normals/s, single stream), because V8 otherwise stores
- * the four state words back to the object on every draw. test/engine/rng/normal.test.ts checks it against
+ * rng.nextUint32() (measured 1.4× faster when fillNormal had one stream), because V8 otherwise stores the
+ * four state words back to the object on every draw. test/engine/rng/normal.test.ts checks it against
  * nextNormal on the lanes, draw for draw.
  */
 export function fillNormal(rng: Xoshiro128, out: Float32Array | Float64Array, n: number, stddev: number, offset = 0): void {
