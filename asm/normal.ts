@@ -6,14 +6,15 @@
  * Xoshiro128's normal lanes in before and out after (normal.ts lanesToKernel, lanesFromKernel).
  *
  * Measured (Node 20, `npm run build && node dist/test/engine/rng/normal-speed.js`, this build and the
- * single-stream kernel it replaced run in turn, 3 times each, load 2.2–2.9 on this 2-core machine,
- * 2026-12-07): 336–339 M normals/s against 257–262 M/s, 1.3×, not the 3× four lanes were meant to give. The
+ * single-stream kernel it replaced (487f0fa) run in turn, 3 times each, under /tmp/bench.lock, load 2.1–2.7 on
+ * this 2-core machine, 2026-12-07): 325–341 M normals/s against 260–264 M/s, 1.3×, not the 3× four lanes were
+ * meant to give. The
  * single-stream loop was not bound by its state's dependency chain (a few dependent operations per step) but
  * by the work per draw, and SIMD shares only part of it: V8's code for one group of four (--print-wasm-code)
  * is about 90 instructions, 16 of them extracting the four layer indices and fetching their table entries
  * and a dozen rebuilding vector constants on every group. A variant whose fast loop has no calls (a group
  * with a rejected lane leaving it), so that V8 keeps state and constants in registers (about 75
- * instructions), measured no faster: 337–342 M/s against 337 M/s for this loop, in turn.
+ * instructions), measured no faster: 337–342 M/s against 337 M/s for this loop, in turn (unlocked, load 1.7).
  */
 import { hostExp, hostLog } from './host';
 

@@ -26,6 +26,10 @@
  *   input+pre+post   0.570   1.462        1.843      3.2
  *
  * `npm run bench` in the same session: fused 0.342 s, tfjs model.fit (wasm) 8.0 s (23×), PyTorch 1.51 s (4.4×).
+ * The noise rows predate fillNormal's four lanes (ff86edb). That build and the one before it, in turn under
+ * /tmp/bench.lock (2026-12-07): `speed.js 3 wasm` 3 times each (load 2.1–2.7), pre 0.1 0.384–0.399 s →
+ * 0.325–0.340 s, post 0.1 0.395–0.410 → 0.339–0.368; `speed.js 5` twice each (load 1.3–4.1), input+pre+post
+ * 0.736–0.878 → 0.587–0.606, TypeScript pre 1.30–1.50 → 1.26–1.33; `npm run bench` section 1, fused 0.419 → 0.327 s.
  * With noise, most of the kernel's time is the normal draws (15,000 per epoch per hidden site): the ziggurat of
  * rng/normal.ts on four generator lanes, stepped at once in i32x4 by asm/normal.ts (1.3× the single-stream
  * kernel's draws per second, measured there), so both paths and the tfjs engine draw the same numbers.

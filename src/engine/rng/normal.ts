@@ -8,10 +8,11 @@
  * (15,000 normals per epoch for `pre` noise on the tutorial's 30×500 layer, 60 million per run) and must be
  * seeded from the run's own Xoshiro128 stream (so the tfjs engine can draw the same numbers), allocation-free
  * and inlinable; @stdlib's normal generators draw from their own PRNGs, not from a generator we pass in.
- * Measured (Node 20, one core of this 2-core machine under load 2.8, 1e7 draws into a Float32Array, best of 5,
- * same Xoshiro128 seed for all, 2026-12-07): ziggurat (this file's fillNormal) 134–142 M normals/s, Marsaglia
- * polar 61 M/s, Box–Muller (both values of each pair) 40 M/s; the WebAssembly kernel's fillNormal 336–339 M/s;
- * command: `npm run build && node dist/test/engine/rng/normal-speed.js`.
+ * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5, same
+ * Xoshiro128 seed for all, 2026-12-07; command: `npm run build && node dist/test/engine/rng/normal-speed.js`):
+ * ziggurat (this file's fillNormal) 133–143 M normals/s (the single-stream fillNormal it replaced: 148–156,
+ * in turn, under /tmp/bench.lock, load 2.1–2.7), Marsaglia polar 61 M/s, Box–Muller (both values of each pair)
+ * 40 M/s (load 2.8); the WebAssembly kernel's fillNormal 325–341 M/s.
  *
  * One 32-bit draw per normal on the fast path (≈ 99% of draws): bits 0..7 pick the layer, bits 8..31 give a
  * signed 24-bit uniform u = (2j + 1) / 2^24, symmetric about 0 and never 0. The output resolution is
