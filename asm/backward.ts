@@ -110,56 +110,106 @@ export function kernelGradRow(a: usize, fanIn: i32, delta: usize, gw: usize, n: 
   }
 }
 
+/** Whether all four inputs are nonzero. */
+@inline
+function allNonzero(v0: f32, v1: f32, v2: f32, v3: f32): bool {
+  return v0 != 0 && v1 != 0 && v2 != 0 && v3 != 0;
+}
+
+/** Input k's row of gw (at `row`) gets the four rows' products added in row order (kernelGrad4, inputs nonzero). */
+@inline
+function grad4Row(row: usize, v0: f32, v1: f32, v2: f32, v3: f32, d: usize, d1: usize, d2: usize, d3: usize, n: i32): void {
+  const s0 = f32x4.splat(v0);
+  const s1 = f32x4.splat(v1);
+  const s2 = f32x4.splat(v2);
+  const s3 = f32x4.splat(v3);
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    const oj = <usize>j << 2;
+    const p = row + oj;
+    let g = v128.load(p);
+    g = f32x4.add(g, f32x4.mul(s0, v128.load(d + oj)));
+    g = f32x4.add(g, f32x4.mul(s1, v128.load(d1 + oj)));
+    g = f32x4.add(g, f32x4.mul(s2, v128.load(d2 + oj)));
+    g = f32x4.add(g, f32x4.mul(s3, v128.load(d3 + oj)));
+    v128.store(p, g);
+  }
+  for (; j < n; j++) {
+    const oj = <usize>j << 2;
+    const p = row + oj;
+    let g = load<f32>(p);
+    g += v0 * load<f32>(d + oj);
+    g += v1 * load<f32>(d1 + oj);
+    g += v2 * load<f32>(d2 + oj);
+    g += v3 * load<f32>(d3 + oj);
+    store<f32>(p, g);
+  }
+}
+
 /**
  * kernelGradRow for four rows in order, a0..a3 (their inputs) with their deltas d, d + n, d + 2n, d + 3n
  * (floats): where all four inputs a_rk are nonzero, gw_kj is loaded once, gets the four rows' products added in
  * row order and is stored once (kernelGradRow reads and writes it once per row); where any is 0, the rows whose
  * input is nonzero go one after the other, as kernelGradRow skips zeros. Each gw_kj's sum keeps its order.
+ * Two inputs k, k + 1 whose four inputs are all nonzero go together, so each load of the four deltas serves
+ * eight products: measured 6.1 µs vs 8.1 µs per call on 30 inputs × 500 units (medians of 10 rounds alternating
+ * with the one-input form in one process, load 5).
  */
 export function kernelGrad4(a0: usize, a1: usize, a2: usize, a3: usize, fanIn: i32, d: usize, gw: usize, n: i32): void {
   const rowBytes = <usize>n << 2;
   const d1 = d + rowBytes;
   const d2 = d1 + rowBytes;
   const d3 = d2 + rowBytes;
-  for (let k = 0; k < fanIn; k++) {
+  let k = 0;
+  while (k < fanIn) {
     const o = <usize>k << 2;
     const v0 = load<f32>(a0 + o);
     const v1 = load<f32>(a1 + o);
     const v2 = load<f32>(a2 + o);
     const v3 = load<f32>(a3 + o);
     const row = gw + <usize>k * rowBytes;
-    if (v0 == 0 || v1 == 0 || v2 == 0 || v3 == 0) {
+    if (!allNonzero(v0, v1, v2, v3)) {
       if (v0 != 0) axpy(row, v0, d, n);
       if (v1 != 0) axpy(row, v1, d1, n);
       if (v2 != 0) axpy(row, v2, d2, n);
       if (v3 != 0) axpy(row, v3, d3, n);
+      k++;
       continue;
     }
-    const s0 = f32x4.splat(v0);
-    const s1 = f32x4.splat(v1);
-    const s2 = f32x4.splat(v2);
-    const s3 = f32x4.splat(v3);
-    let j = 0;
-    for (; j + 3 < n; j += 4) {
-      const oj = <usize>j << 2;
-      const p = row + oj;
-      let g = v128.load(p);
-      g = f32x4.add(g, f32x4.mul(s0, v128.load(d + oj)));
-      g = f32x4.add(g, f32x4.mul(s1, v128.load(d1 + oj)));
-      g = f32x4.add(g, f32x4.mul(s2, v128.load(d2 + oj)));
-      g = f32x4.add(g, f32x4.mul(s3, v128.load(d3 + oj)));
-      v128.store(p, g);
+    if (k + 1 < fanIn) {
+      const u0 = load<f32>(a0 + o, 4);
+      const u1 = load<f32>(a1 + o, 4);
+      const u2 = load<f32>(a2 + o, 4);
+      const u3 = load<f32>(a3 + o, 4);
+      if (allNonzero(u0, u1, u2, u3)) {
+        const row1 = row + rowBytes;
+        const s0 = f32x4.splat(v0), s1 = f32x4.splat(v1), s2 = f32x4.splat(v2), s3 = f32x4.splat(v3);
+        const t0 = f32x4.splat(u0), t1 = f32x4.splat(u1), t2 = f32x4.splat(u2), t3 = f32x4.splat(u3);
+        let j = 0;
+        for (; j + 3 < n; j += 4) {
+          const oj = <usize>j << 2;
+          const e0 = v128.load(d + oj);
+          const e1 = v128.load(d1 + oj);
+          const e2 = v128.load(d2 + oj);
+          const e3 = v128.load(d3 + oj);
+          const p = row + oj;
+          const q = row1 + oj;
+          v128.store(p, f32x4.add(f32x4.add(f32x4.add(f32x4.add(v128.load(p), f32x4.mul(s0, e0)), f32x4.mul(s1, e1)), f32x4.mul(s2, e2)), f32x4.mul(s3, e3)));
+          v128.store(q, f32x4.add(f32x4.add(f32x4.add(f32x4.add(v128.load(q), f32x4.mul(t0, e0)), f32x4.mul(t1, e1)), f32x4.mul(t2, e2)), f32x4.mul(t3, e3)));
+        }
+        if (j < n) {
+          // The tails, each row of gw as grad4Row does it.
+          const tail = n - j;
+          const oj = <usize>j << 2;
+          grad4Row(row + oj, v0, v1, v2, v3, d + oj, d1 + oj, d2 + oj, d3 + oj, tail);
+          grad4Row(row1 + oj, u0, u1, u2, u3, d + oj, d1 + oj, d2 + oj, d3 + oj, tail);
+        }
+        k += 2;
+        continue;
+      }
     }
-    for (; j < n; j++) {
-      const oj = <usize>j << 2;
-      const p = row + oj;
-      let g = load<f32>(p);
-      g += v0 * load<f32>(d + oj);
-      g += v1 * load<f32>(d1 + oj);
-      g += v2 * load<f32>(d2 + oj);
-      g += v3 * load<f32>(d3 + oj);
-      store<f32>(p, g);
-    }
+    grad4Row(row, v0, v1, v2, v3, d, d1, d2, d3, n);
+    k++;
   }
 }
 
