@@ -17,8 +17,8 @@
  *
  * The fast path computes in float32 (kernels.ts), as tfjs does. Seconds per 4000-epoch tutorial run on one
  * core of this 2-core machine (Node 20; median of 5, `npm run build && node dist/test/engine/fused/speed.js 5`),
- * float32 against the float64 arithmetic before it (main at 487f0fa), one build after the other,
- * 2026-12-07 15:40 UTC, load 1.3–2.1:
+ * float32 against the float64 arithmetic before it (main at 487f0fa; both builds before the four-lane normal
+ * draws below), one build after the other, 2026-12-07 15:40 UTC, load 1.3–2.1:
  *
  *   noise            wasm f32   wasm f64   TypeScript f32   TypeScript f64
  *   none             0.079      0.139      1.047            0.750
@@ -38,10 +38,9 @@
  * layer's product 15 %, its kernel gradient 11 %.
  * PyTorch eager on one thread took 1.26–1.84 s for the tutorial runs above (2026-11-25, Debian's torch 1.13,
  * `/usr/bin/python3 bench/torch_tutorial.py circles.csv 3 4000 --all-placements`).
- * With noise, much of the kernel's time is the normal draws (3.3 ns each, 15,000 per epoch per hidden site
- * on the tutorial; 20 % of breast-cancer's pre 0.5 run),
- * bound by the generator's serial state (asm/normal.ts): the kernel keeps the ziggurat of rng/normal.ts, so
- * both paths and the tfjs engine draw the same numbers.
+ * With noise, most of the kernel's time is the normal draws (15,000 per epoch per hidden site): the ziggurat of
+ * rng/normal.ts on four generator lanes, stepped at once in i32x4 by asm/normal.ts (1.3× the single-stream
+ * kernel's draws per second, measured there), so both paths and the tfjs engine draw the same numbers.
  */
 import type { RunConfig } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';

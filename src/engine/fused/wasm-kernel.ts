@@ -25,8 +25,10 @@ declare namespace WebAssembly {
 /** The kernel's exports; pointers are byte offsets into the instance's memory (asm/index.ts documents each). */
 export interface KernelExports {
   setZigguratTables(layers: number, densities: number): void;
-  setNoiseState(s0: number, s1: number, s2: number, s3: number): void;
-  noiseState(i: number): number;
+  setNoiseLane(lane: number, s0: number, s1: number, s2: number, s3: number): void;
+  noiseWord(i: number): number;
+  setNoiseNext(lane: number): void;
+  noiseNext(): number;
   fillNormal(out: number, n: number, stddev: number): void;
   hiddenLayer(
     kind: number, flags: number, fanIn: number, n: number, rows: number, input: number, w: number, b: number, z: number, a: number,

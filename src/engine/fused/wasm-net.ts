@@ -6,7 +6,7 @@
  * bit for bit; the speed of both is in index.ts.
  */
 import type { Xoshiro128 } from '../rng/xoshiro128.js';
-import { zigguratKernelTables } from '../rng/normal.js';
+import { lanesFromKernel, lanesToKernel, zigguratKernelTables } from '../rng/normal.js';
 import { ACTIVATIONS, batchLoss, type Net, type NetSpec, outputGradient, outputProbability } from './net.js';
 import type { NoisePlan } from './noise-plan.js';
 import type { Optimizer, OptimizerKind } from './optimizer.js';
@@ -163,7 +163,7 @@ export class WasmNet implements Net {
       for (let k = 0; k < nIn; k++) input[r * nIn + k] = x[src + k]!;
     }
     const noisy = noiseRng !== null;
-    if (noisy) kernel.setNoiseState(noiseRng.stateWord(0), noiseRng.stateWord(1), noiseRng.stateWord(2), noiseRng.stateWord(3));
+    if (noisy) lanesToKernel(noiseRng, kernel);
     if (noisy && noise.input > 0) {
       kernel.fillNormal(this.inputNoiseAt, count * nIn, noise.input);
       const buffer = this.inputNoise;
@@ -183,7 +183,7 @@ export class WasmNet implements Net {
       );
       layerIn = h.layerOut;
     }
-    if (noisy) noiseRng.setStateWords(kernel.noiseState(0), kernel.noiseState(1), kernel.noiseState(2), kernel.noiseState(3));
+    if (noisy) lanesFromKernel(noiseRng, kernel);
     const bOut = this.params[this.outputBiasIndex]!;
     const { sums, output } = this;
     for (let r = 0; r < count; r++) output[r] = outputProbability(Math.fround(sums[r]! + bOut));
