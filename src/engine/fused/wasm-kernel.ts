@@ -32,7 +32,7 @@ export interface KernelExports {
   fillNormal(out: number, n: number, stddev: number): void;
   hiddenLayer(
     kind: number, flags: number, fanIn: number, n: number, rows: number, input: number, w: number, b: number, z: number, a: number,
-    preStd: number, postStd: number, preBlock: number, postBlock: number, zeros: number, rowBuf: number, wOut: number, sums: number,
+    preStd: number, postStd: number, preBlock: number, postBlock: number, zeros: number, rowBuf: number, wOut: number, sums: number, scratch: number,
   ): void;
   backwardColumns2(kind: number, g: number, x: number, a: number, h: number, rows: number, n: number, wOut: number, gwOut: number, gb: number, gw: number): void;
   outputBackRow(kind: number, g: number, a: number, h: number, n: number, wOut: number, gwOut: number, gb: number, delta: number): void;

@@ -84,6 +84,8 @@ describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript pat
       ['tutorial shape, post noise', [2, 40, 1], 'relu', { input: 0, pre: 0, post: 0.3 }],
       ['odd width, all three sites', [2, 41, 1], 'relu', { input: 0.2, pre: 0.3, post: 0.3 }],
       ['odd width, tanh, input noise', [2, 9, 1], 'tanh', { input: 0.2, pre: 0, post: 0 }],
+      // breast-cancer's shape, narrower: four-row blocks of 30 nonzero inputs (affine4, kernelGrad4), 8-unit steps and a tail.
+      ['thirty inputs, width 4·8 + 4 + 2, relu, input and post noise', [30, 38, 1], 'relu', { input: 0.2, pre: 0, post: 0.3 }],
       ['three hidden layers, three inputs, relu, pre and post', [3, 11, 8, 5, 1], 'relu', { input: 0.1, pre: 0.3, post: 0.3 }],
       ['two hidden layers, sigmoid, post', [4, 7, 6, 1], 'sigmoid', { input: 0, pre: 0, post: 0.3 }],
       ['two hidden layers, linear, no noise', [1, 5, 3, 1], 'linear', { input: 0, pre: 0, post: 0 }],
