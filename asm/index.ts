@@ -4,7 +4,7 @@
  * bit for bit what the TypeScript path (src/engine/fused/kernels.ts, net.ts, optimizer.ts, rng/normal.ts)
  * computes, faster: SIMD over units, and no JavaScript number boxing or bounds checks in the loops.
  */
-export { fillNormal, noiseState, setNoiseState, setZigguratTables } from './normal';
+export { fillNormal, noiseNext, noiseWord, setNoiseLane, setNoiseNext, setZigguratTables } from './normal';
 export { hiddenLayer } from './forward';
 export { backwardColumns2, deltaBackRow, kernelGrad4, kernelGradRow, outputBackRow } from './backward';
 export { adamStep, sgdStep } from './optimizer';

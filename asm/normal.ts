@@ -1,13 +1,20 @@
 /**
- * The seeded normal generator of src/engine/rng/normal.ts (xoshiro128** under a 256-layer ziggurat), draw for
- * draw the same numbers: the same bit operations, the same tables (copied in from JavaScript, so they are the
- * same doubles) and the host's Math.exp / Math.log on the rare slow path. The generator's state lives in this
- * module's globals between calls; the JavaScript side copies a Xoshiro128's state in before and out after.
+ * fillNormal of src/engine/rng/normal.ts (xoshiro128** under a 256-layer ziggurat, four generator lanes taking
+ * turns), draw for draw the same numbers: the same bit operations, the same tables (copied in from JavaScript,
+ * so they are the same doubles) and the host's Math.exp / Math.log on the rare slow path. The four lanes'
+ * states live in this module's globals between calls, one i32x4 per state word; the JavaScript side copies a
+ * Xoshiro128's normal lanes in before and out after (normal.ts lanesToKernel, lanesFromKernel).
  *
- * Measured (one core, Node 20, `npm run build && node dist/test/engine/rng/normal-speed.js`): 300 M normals/s
- * against 145–180 M/s for normal.ts. The generator's serial state bounds it: a two-pass variant (the state
- * steps into a buffer, then four draws per SIMD step, table entries fetched lane by lane) drew the same numbers
- * at 280 M/s, since this one loop already overlaps the state's dependency chain with the table lookups.
+ * Measured (Node 20, `npm run build && node dist/test/engine/rng/normal-speed.js`, this build and the
+ * single-stream kernel it replaced (487f0fa) run in turn, 3 times each, under /tmp/bench.lock, load 2.1–2.7 on
+ * this 2-core machine, 2026-12-07): 325–341 M normals/s against 260–264 M/s, 1.3×, not the 3× four lanes were
+ * meant to give. The
+ * single-stream loop was not bound by its state's dependency chain (a few dependent operations per step) but
+ * by the work per draw, and SIMD shares only part of it: V8's code for one group of four (--print-wasm-code)
+ * is about 90 instructions, 16 of them extracting the four layer indices and fetching their table entries
+ * and a dozen rebuilding vector constants on every group. A variant whose fast loop has no calls (a group
+ * with a rejected lane leaving it), so that V8 keeps state and constants in registers (about 75
+ * instructions), measured no faster: 337–342 M/s against 337 M/s for this loop, in turn (unlocked, load 1.7).
  */
 import { hostExp, hostLog } from './host';
 
@@ -16,6 +23,16 @@ const R: f64 = 3.6541528853610088;
 /** 2^-32. */
 const INV_2_32: f64 = 2.3283064365386963e-10;
 
+/** The lanes' state between calls: word j of lanes 0..3 in Wj, lane l in i32x4 lane l. */
+let W0: v128 = i32x4.splat(0);
+let W1: v128 = i32x4.splat(0);
+let W2: v128 = i32x4.splat(0);
+let W3: v128 = i32x4.splat(0);
+
+/** Lane of the next normal (NormalLanes.next): a fill that ends inside a group of four, the next goes on from there. */
+let nextLane: i32 = 0;
+
+/** One lane's state while the scalar slow path steps it. */
 let s0: i32 = 0;
 let s1: i32 = 0;
 let s2: i32 = 0;
@@ -32,17 +49,54 @@ export function setZigguratTables(layers: usize, densities: usize): void {
   densityTable = densities;
 }
 
-/** Sets the generator's four state words. */
-export function setNoiseState(a: i32, b: i32, c: i32, d: i32): void {
-  s0 = a;
-  s1 = b;
-  s2 = c;
-  s3 = d;
+/** i32x4 lane l (0..3) of v. */
+function laneOf(v: v128, l: i32): i32 {
+  return l == 0 ? i32x4.extract_lane(v, 0) : l == 1 ? i32x4.extract_lane(v, 1) : l == 2 ? i32x4.extract_lane(v, 2) : i32x4.extract_lane(v, 3);
 }
 
-/** State word `i` (0..3) of the generator. */
-export function noiseState(i: i32): i32 {
-  return i == 0 ? s0 : i == 1 ? s1 : i == 2 ? s2 : s3;
+/** v with i32x4 lane l (0..3) set to x. */
+function withLane(v: v128, l: i32, x: i32): v128 {
+  return l == 0 ? i32x4.replace_lane(v, 0, x) : l == 1 ? i32x4.replace_lane(v, 1, x) : l == 2 ? i32x4.replace_lane(v, 2, x) : i32x4.replace_lane(v, 3, x);
+}
+
+/** Sets lane l's four state words (Xoshiro128.normalLanes()[l]). */
+export function setNoiseLane(l: i32, a: i32, b: i32, c: i32, d: i32): void {
+  W0 = withLane(W0, l, a);
+  W1 = withLane(W1, l, b);
+  W2 = withLane(W2, l, c);
+  W3 = withLane(W3, l, d);
+}
+
+/** Sets the lane of the next normal (0..3). */
+export function setNoiseNext(l: i32): void {
+  nextLane = l;
+}
+
+/** The lane of the next normal. */
+export function noiseNext(): i32 {
+  return nextLane;
+}
+
+/** State word j of lane l, at i = 4l + j (0..15). */
+export function noiseWord(i: i32): i32 {
+  const j = i & 3;
+  return laneOf(j == 0 ? W0 : j == 1 ? W1 : j == 2 ? W2 : W3, i >> 2);
+}
+
+/** Lane l's state into s0..s3, for the scalar path. */
+function takeLane(l: i32): void {
+  s0 = laneOf(W0, l);
+  s1 = laneOf(W1, l);
+  s2 = laneOf(W2, l);
+  s3 = laneOf(W3, l);
+}
+
+/** s0..s3 back into lane l. */
+function putLane(l: i32): void {
+  W0 = withLane(W0, l, s0);
+  W1 = withLane(W1, l, s1);
+  W2 = withLane(W2, l, s2);
+  W3 = withLane(W3, l, s3);
 }
 
 /** One xoshiro128** output from the global state (slow path only: the fast loop keeps the state in locals). */
@@ -87,42 +141,105 @@ function slowNormal(i: i32, x: f64): f64 {
   }
 }
 
-/** normal.ts fillNormal(): n draws of N(0, stddev²) as float32 at out, out + 4, …; same numbers, same order. */
+/** normal.ts nextNormal() on s0..s3: one lane's draw, by itself (a last partial group). */
+function nextNormal(): f64 {
+  const w = nextBits();
+  const i = w & 255;
+  const entry = layerTable + (<usize>i << 4);
+  const x = <f64>((w >> 7) | 1) * load<f64>(entry);
+  if (abs(x) < load<f64>(entry, 8)) return x;
+  return slowNormal(i, x);
+}
+
+/** One draw of N(0, stddev²) from lane l, alone. */
+function laneNormal(l: i32, stddev: f64): f32 {
+  takeLane(l);
+  const v = <f32>(stddev * nextNormal());
+  putLane(l);
+  return v;
+}
+
+/**
+ * normal.ts fillNormal(): n draws of N(0, stddev²) as float32 at out, out + 4, …; same numbers, same order
+ * (the generator's m-th normal from lane m mod 4). Values up to the next lane-0 turn are drawn one by one;
+ * then a group of four steps the four lanes at once in i32x4 and tests the four points in two f64x2: when all
+ * four are inside their layers' inner rectangles it stores them as one f32x4, else each rejected lane takes
+ * the scalar slow path on its own state; a last partial group goes one by one again.
+ */
 export function fillNormal(out: usize, n: i32, stddev: f64): void {
-  let a = s0;
-  let b = s1;
-  let c = s2;
-  let d = s3;
+  while (nextLane != 0) {
+    if (n == 0) return;
+    store<f32>(out, laneNormal(nextLane, stddev));
+    out += 4;
+    n--;
+    nextLane = (nextLane + 1) & 3;
+  }
+  let a = W0;
+  let b = W1;
+  let c = W2;
+  let d = W3;
   const layers = layerTable;
-  const end = out + (<usize>n << 2);
-  for (let p = out; p < end; p += 4) {
-    const t = b << 9;
-    const w = rotl<i32>(b * 5, 7) * 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl<i32>(d, 11);
-    const i = w & 255;
-    const entry = layers + (<usize>i << 4);
-    const x = <f64>((w >> 7) | 1) * load<f64>(entry);
-    if (abs(x) < load<f64>(entry, 8)) {
-      store<f32>(p, <f32>(stddev * x));
+  const sd = f64x2.splat(stddev);
+  const end = out + (<usize>(n >> 2) << 4);
+  for (let p = out; p < end; p += 16) {
+    const t = i32x4.shl(b, 9);
+    const b5 = i32x4.mul(b, i32x4.splat(5));
+    const w = i32x4.mul(v128.or(i32x4.shl(b5, 7), i32x4.shr_u(b5, 25)), i32x4.splat(9));
+    c = v128.xor(c, a);
+    d = v128.xor(d, b);
+    b = v128.xor(b, c);
+    a = v128.xor(a, d);
+    c = v128.xor(c, t);
+    d = v128.or(i32x4.shl(d, 11), i32x4.shr_u(d, 21));
+    // Layer entries (16 bytes each) and the signed odd integers (w >> 7) | 1, as in the scalar path.
+    const at = i32x4.shl(v128.and(w, i32x4.splat(255)), 4);
+    const e0 = layers + <usize>i32x4.extract_lane(at, 0);
+    const e1 = layers + <usize>i32x4.extract_lane(at, 1);
+    const e2 = layers + <usize>i32x4.extract_lane(at, 2);
+    const e3 = layers + <usize>i32x4.extract_lane(at, 3);
+    const j = v128.or(i32x4.shr_s(w, 7), i32x4.splat(1));
+    const scaleLo = v128.load64_lane(e1, v128.load64_zero(e0), 1);
+    const scaleHi = v128.load64_lane(e3, v128.load64_zero(e2), 1);
+    const innerLo = v128.load64_lane(e1, v128.load64_zero(e0, 8), 1, 8);
+    const innerHi = v128.load64_lane(e3, v128.load64_zero(e2, 8), 1, 8);
+    const xLo = f64x2.mul(f64x2.convert_low_i32x4_s(j), scaleLo);
+    const xHi = f64x2.mul(f64x2.convert_low_i32x4_s(i64x2.shuffle(j, j, 1, 1)), scaleHi);
+    const inside = v128.and(f64x2.lt(f64x2.abs(xLo), innerLo), f64x2.lt(f64x2.abs(xHi), innerHi));
+    if (i64x2.all_true(inside)) {
+      const yLo = f32x4.demote_f64x2_zero(f64x2.mul(sd, xLo));
+      const yHi = f32x4.demote_f64x2_zero(f64x2.mul(sd, xHi));
+      v128.store(p, i64x2.shuffle(yLo, yHi, 0, 2));
     } else {
-      s0 = a;
-      s1 = b;
-      s2 = c;
-      s3 = d;
-      store<f32>(p, <f32>(stddev * slowNormal(i, x)));
-      a = s0;
-      b = s1;
-      c = s2;
-      d = s3;
+      W0 = a;
+      W1 = b;
+      W2 = c;
+      W3 = d;
+      const x0 = f64x2.extract_lane(xLo, 0);
+      const x1 = f64x2.extract_lane(xLo, 1);
+      const x2 = f64x2.extract_lane(xHi, 0);
+      const x3 = f64x2.extract_lane(xHi, 1);
+      store<f32>(p, <f32>(stddev * (abs(x0) < load<f64>(e0, 8) ? x0 : slowLane(0, i32x4.extract_lane(w, 0) & 255, x0))));
+      store<f32>(p, <f32>(stddev * (abs(x1) < load<f64>(e1, 8) ? x1 : slowLane(1, i32x4.extract_lane(w, 1) & 255, x1))), 4);
+      store<f32>(p, <f32>(stddev * (abs(x2) < load<f64>(e2, 8) ? x2 : slowLane(2, i32x4.extract_lane(w, 2) & 255, x2))), 8);
+      store<f32>(p, <f32>(stddev * (abs(x3) < load<f64>(e3, 8) ? x3 : slowLane(3, i32x4.extract_lane(w, 3) & 255, x3))), 12);
+      a = W0;
+      b = W1;
+      c = W2;
+      d = W3;
     }
   }
-  s0 = a;
-  s1 = b;
-  s2 = c;
-  s3 = d;
+  W0 = a;
+  W1 = b;
+  W2 = c;
+  W3 = d;
+  nextLane = n & 3;
+  for (let l = 0; l < nextLane; l++) store<f32>(end + (<usize>l << 2), laneNormal(l, stddev));
+}
+
+/** slowNormal(i, x) on lane l's state (W0..W3, lane l), which it advances. */
+function slowLane(l: i32, i: i32, x: f64): f64 {
+  takeLane(l);
+  const v = slowNormal(i, x);
+  putLane(l);
+  return v;
 }

@@ -1,9 +1,10 @@
 /**
  * Results directories written before the sort metric moved first (test/fixtures/results/previous-order,
- * written at commit 1868451 by test/fixtures/gen/make_previous_order_results.sh) still resume, merge, report
- * and check, and end with the files a fresh sweep writes now. They were also written before paired seeds
- * (meta.json format 1), so they are read, resumed and merged as `pairing: independent`: the fresh sweep they
- * must equal is one with that pairing.
+ * written at commit 1868451, with ff86edb's noise stream, by test/fixtures/gen/make_previous_order_results.sh,
+ * their metric values since refreshed by refresh_previous_order_metrics.mjs to the current engine's) still
+ * resume, merge, report and check, and end with the files a fresh sweep writes now. They were also written
+ * before paired seeds (meta.json format 1), so they are read, resumed and merged as `pairing: independent`: the
+ * fresh sweep they must equal is one with that pairing.
  */
 import { expect } from 'chai';
 import { cpSync, readFileSync } from 'node:fs';

@@ -13,22 +13,39 @@
  * Each has two implementations computing the same bits: the WebAssembly SIMD kernel (asm/), used whenever
  * `npm run build` has compiled it, and the TypeScript loops, the reference and the fallback (a dist built by
  * tsc alone). The chain's per-run seconds on the example studies are in the README ("Engines and speed",
- * `npm run bench -- --only models`). Seconds per 4000-epoch tutorial run on one core of this 2-core
- * machine (Node 20; median of 5, `npm run build && node dist/test/engine/fused/speed.js 5`), and PyTorch
- * eager on one thread (Debian's torch 1.13, median of 3,
- * `/usr/bin/python3 bench/torch_tutorial.py circles.csv 3 4000 --all-placements`), measured one after the other:
+ * `npm run bench -- --only models`).
  *
- *   noise            wasm    TypeScript   PyTorch   PyTorch / wasm
- *   none             0.110   0.627        1.256     11.4
- *   input 0.01       0.114   0.643        1.313     11.5
- *   pre 0.1          0.312   1.005        1.533      4.9
- *   post 0.1         0.323   1.063        1.548      4.8
- *   input+pre+post   0.570   1.462        1.843      3.2
+ * The fast path computes in float32 (kernels.ts), as tfjs does. Seconds per 4000-epoch tutorial run on one
+ * core of this 2-core machine (Node 20; median of 5, `npm run build && node dist/test/engine/fused/speed.js 5`),
+ * float32 against the float64 arithmetic before it (main at 487f0fa; both builds before the four-lane normal
+ * draws below), one build after the other, 2026-12-07 15:40 UTC, load 1.3–2.1:
  *
- * `npm run bench` in the same session: fused 0.342 s, tfjs model.fit (wasm) 8.0 s (23×), PyTorch 1.51 s (4.4×).
- * With noise, most of the kernel's time is the normal draws (3.3 ns each, 15,000 per epoch per hidden site),
- * bound by the generator's serial state (asm/normal.ts): the kernel keeps the ziggurat of rng/normal.ts, so
- * both paths and the tfjs engine draw the same numbers.
+ *   noise            wasm f32   wasm f64   TypeScript f32   TypeScript f64
+ *   none             0.079      0.139      1.047            0.750
+ *   input 0.01       0.090      0.145      1.051            0.784
+ *   pre 0.1          0.311      0.378      1.582            1.323
+ *   post 0.1         0.319      0.392      1.637            1.349
+ *   input+pre+post   0.549      0.653      2.152            1.826
+ *
+ * The TypeScript loops are slower in float32 (a Math.fround per operation); the kernel gains from four lanes
+ * per SIMD operation and no widening of weights. breast-cancer-noise (30 → 500 relu, 170 rows, 300 epochs),
+ * same session, seconds per run on the kernel at its points none / input 0.5 / pre 0.5 / post 0.5 (median of 5
+ * after a warm-up, the builds alternated twice): 0.19 / 0.21–0.23 / 0.29 / 0.29–0.30 in float32 against
+ * 0.32–0.35 / 0.37–0.40 / 0.42–0.45 / 0.43–0.46; the whole study on 2 workers
+ * (`node dist/src/bin.js configs/examples/breast-cancer-noise.yaml --workers 2 --quiet --out DIR --force`)
+ * 15.2 and 15.5 s against 22.7 and 22.6 s; every point's mean test accuracy the same, its mean losses moved by
+ * under 0.01 of their std. Of a float32 run's time (node --cpu-prof, point none) Adam's step is 20 %, the first
+ * layer's product 15 %, its kernel gradient 11 %.
+ * PyTorch eager on one thread took 1.26–1.84 s for the tutorial runs above (2026-11-25, Debian's torch 1.13,
+ * `/usr/bin/python3 bench/torch_tutorial.py circles.csv 3 4000 --all-placements`).
+ * Both builds of the table predate fillNormal's four lanes (ff86edb). In float64, the lanes build against the
+ * one before it, in turn under /tmp/bench.lock (2026-12-07): `speed.js 3 wasm` 3 times each (load 2.1–2.7),
+ * pre 0.1 0.384–0.399 s → 0.325–0.340 s, post 0.1 0.395–0.410 → 0.339–0.368; `speed.js 5` twice each (load
+ * 1.3–4.1), input+pre+post 0.736–0.878 → 0.587–0.606, TypeScript pre 1.30–1.50 → 1.26–1.33; `npm run bench`
+ * section 1, fused 0.419 → 0.327 s.
+ * With noise, most of the kernel's time is the normal draws (15,000 per epoch per hidden site): the ziggurat of
+ * rng/normal.ts on four generator lanes, stepped at once in i32x4 by asm/normal.ts (1.3× the single-stream
+ * kernel's draws per second, measured there), so both paths and the tfjs engine draw the same numbers.
  */
 import type { RunConfig } from '../../config/schema.js';
 import type { Dataset } from '../../data/dataset.js';

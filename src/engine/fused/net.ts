@@ -3,19 +3,22 @@
  * engine builds it (src/engine/tfjs/dense-model.ts):
  *   [input noise] → Dense(h1) → [pre noise] → act → [post noise] → … → Dense(1) → sigmoid
  * Forward and backward passes are hand-written loops over preallocated buffers: no allocation after
- * construction. Parameters are one float32 array (what tfjs stores), gradients one float64 array of the same
- * layout, activations float64.
+ * construction. Everything is float32, as in tfjs: parameters, activations, noise, and the arithmetic
+ * (kernels.ts: each operation rounded to float32, in orders it documents). The gradients are summed in a float32
+ * array and handed to the optimizer widened, as one float64 array of the parameters' layout holding float32
+ * values. The output unit's probability is computed in double from its float32 logit (the loss is reported
+ * and clipped in double; the gradient dL/do is rounded to float32 for the backward pass).
  *
  * Loss (tfjs-layers losses.binaryCrossentropy, mean over the batch): p is clipped to [ε, 1-ε], ε = 1e-7, and
  * turned back into a logit z = log(p / (1-p)) fed to sigmoid cross-entropy. The gradient through that chain
  * is dL/do = (p - y) / batch for the output unit's linear output o, and exactly 0 where the clip is active
  * (tfjs' ClipByValue gradient passes dy only where ε ≤ p ≤ 1-ε).
  *
- * Divergence shows as NaN, as in tfjs: activations here are doubles, so a logit that float32 (tfjs) cannot hold
- * would still give p = 0 or 1, a clipped and finite loss and a zero gradient, and a diverged run would look
- * finished. A logit beyond float32's range therefore gives p = NaN (tfjs gets ±Infinity or, from Infinity -
- * Infinity in its sums, NaN there), and a NaN p gives a NaN gradient (tfjs: dy · 0 with dy = NaN), which makes
- * every weight NaN from the next step on, so the final metrics are NaN (test/engine/fused/engine.test.ts).
+ * Divergence shows as NaN, as in tfjs: a logit beyond float32's range (±Infinity in float32 sums) gives p = NaN,
+ * not p = 0 or 1, which would give a clipped and finite loss and a zero gradient, and a diverged run would look
+ * finished (tfjs gets ±Infinity or, from Infinity - Infinity in its sums, NaN there), and a NaN p gives a NaN
+ * gradient (tfjs: dy · 0 with dy = NaN), which makes every weight NaN from the next step on, so the final
+ * metrics are NaN (test/engine/fused/engine.test.ts).
  */
 import { EPSILON } from '../metrics.js';
 import { fillNormal } from '../rng/normal.js';
@@ -112,17 +115,20 @@ export class FusedNet implements Net {
   private readonly noise: NoisePlan;
   private readonly kernels: Float32Array[] = [];
   private readonly biases: Float32Array[] = [];
-  private readonly kernelGrads: Float64Array[] = [];
-  private readonly biasGrads: Float64Array[] = [];
+  /** The gradients as they are summed, in float32 (grads is this widened); kernelGrads, biasGrads are views of it. */
+  private readonly grads32: Float32Array;
+  private readonly kernelGrads: Float32Array[] = [];
+  private readonly biasGrads: Float32Array[] = [];
   /** The (noisy) input features of the batch, rows × nFeatures. */
-  private readonly input: Float64Array;
+  private readonly input: Float32Array;
   /** activated[l]: act(z) of hidden layer l before post noise, rows × width; the slope is read from it. */
-  private readonly activated: Float64Array[] = [];
+  private readonly activated: Float32Array[] = [];
   /** layerOut[l]: what hidden layer l passes on, activated[l] + post noise (the same buffer without post noise). */
-  private readonly layerOut: Float64Array[] = [];
+  private readonly layerOut: Float32Array[] = [];
   /** delta[l]: dLoss/dz of hidden layer l for the row being back-propagated. */
-  private readonly delta: Float64Array[] = [];
-  private readonly outputGrad: Float64Array;
+  private readonly delta: Float32Array[] = [];
+  /** dLoss/dlogit per row, rounded to float32. */
+  private readonly outputGrad: Float32Array;
   private readonly preNoise: Float32Array;
   private readonly postNoise: Float32Array;
   /** Zeros standing in for post noise when the post site is inactive (inference). */
@@ -147,29 +153,30 @@ export class FusedNet implements Net {
     for (let l = 0; l + 1 < sizes.length; l++) total += sizes[l]! * sizes[l + 1]! + sizes[l + 1]!;
     this.params = new Float32Array(total);
     this.grads = new Float64Array(total);
+    this.grads32 = new Float32Array(total);
     let at = 0;
     for (let l = 0; l + 1 < sizes.length; l++) {
       const fanIn = sizes[l]!, fanOut = sizes[l + 1]!;
       this.kernels.push(this.params.subarray(at, at + fanIn * fanOut));
-      this.kernelGrads.push(this.grads.subarray(at, at + fanIn * fanOut));
+      this.kernelGrads.push(this.grads32.subarray(at, at + fanIn * fanOut));
       at += fanIn * fanOut;
       this.biases.push(this.params.subarray(at, at + fanOut));
-      this.biasGrads.push(this.grads.subarray(at, at + fanOut));
+      this.biasGrads.push(this.grads32.subarray(at, at + fanOut));
       at += fanOut;
     }
 
-    this.input = new Float64Array(maxRows * sizes[0]!);
+    this.input = new Float32Array(maxRows * sizes[0]!);
     let widest = 0;
     for (let l = 0; l < this.hiddenCount; l++) {
       const width = sizes[l + 1]!;
       widest = Math.max(widest, width);
-      const activated = new Float64Array(maxRows * width);
+      const activated = new Float32Array(maxRows * width);
       this.activated.push(activated);
-      this.layerOut.push(this.noise.post > 0 ? new Float64Array(maxRows * width) : activated);
-      this.delta.push(new Float64Array(width));
+      this.layerOut.push(this.noise.post > 0 ? new Float32Array(maxRows * width) : activated);
+      this.delta.push(new Float32Array(width));
     }
     this.output = new Float64Array(maxRows);
-    this.outputGrad = new Float64Array(maxRows);
+    this.outputGrad = new Float32Array(maxRows);
     this.preNoise = new Float32Array(this.noise.pre > 0 ? maxRows * widest : 0);
     this.postNoise = new Float32Array(this.noise.post > 0 ? maxRows * widest : 0);
     this.zeroNoise = new Float32Array(this.noise.post > 0 ? maxRows * widest : 0);
@@ -198,7 +205,7 @@ export class FusedNet implements Net {
     if (noisy && inputStd > 0) {
       const buffer = this.inputNoise;
       fillNormal(noiseRng, buffer, count * nIn, inputStd);
-      for (let i = 0; i < count * nIn; i++) input[i] += buffer[i]!;
+      for (let i = 0; i < count * nIn; i++) input[i] += buffer[i]!; // a float32 sum: the store rounds it
     }
 
     const last = this.hiddenCount - 1;
@@ -247,7 +254,7 @@ export class FusedNet implements Net {
           affineRow(layerIn, r * fanIn, fanIn, w, b, z, ro, width);
           s = finishRow(kind, z, ro, width, hasPre, pre, hasPost, post, po, a, hasOut, wOut);
         }
-        if (hasOut) out[r] = outputProbability(s + bOut);
+        if (hasOut) out[r] = outputProbability(Math.fround(s + bOut));
       }
       layerIn = a;
     }
@@ -263,19 +270,33 @@ export class FusedNet implements Net {
     const p = this.output;
     const invCount = 1 / count;
     for (let r = 0; r < count; r++) g[r] = outputGradient(p[r]!, y[order[start + r]!]!, invCount);
-    this.grads.fill(0);
+    this.grads32.fill(0);
     const wOut = this.kernels[last + 1]!;
     const gwOut = this.kernelGrads[last + 1]!;
     const gbOut = this.biasGrads[last + 1]!;
 
     const aLast = this.layerOut[last]!, hLast = this.activated[last]!;
     let gbOutSum = 0;
-    for (let r = 0; r < count; r++) gbOutSum += g[r]!;
+    for (let r = 0; r < count; r++) gbOutSum = Math.fround(gbOutSum + g[r]!);
     gbOut[0] = gbOutSum;
     if (last === 0 && sizes[0] === 2) {
       backwardColumns2(kind, g, this.input, aLast, hLast, count, width, wOut, gwOut, this.biasGrads[0]!, this.kernelGrads[0]!);
-      return;
+    } else {
+      this.backwardRows(count);
     }
+    this.grads.set(this.grads32);
+  }
+
+  /** backward's row-by-row form, for any shape: each row's deltas layer by layer, and its share of each gradient. */
+  private backwardRows(count: number): void {
+    const sizes = this.sizes;
+    const kind = this.activation;
+    const last = this.hiddenCount - 1;
+    const width = sizes[last + 1]!;
+    const g = this.outputGrad;
+    const wOut = this.kernels[last + 1]!;
+    const gwOut = this.kernelGrads[last + 1]!;
+    const aLast = this.layerOut[last]!, hLast = this.activated[last]!;
     for (let r = 0; r < count; r++) {
       const gr = g[r]!;
       if (gr === 0) continue; // a clipped (or exact) prediction passes no gradient at all

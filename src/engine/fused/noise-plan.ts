@@ -5,6 +5,8 @@
  * Draw order for one forward pass over R rows (a training batch, or a whole set in a noisy evaluation),
  * each site a block of R × width standard normals from fillNormal, row-major, rows in batch order:
  *   input (R × nFeatures), then for each hidden layer i in order: pre_i (R × hidden[i]), post_i (R × hidden[i]).
+ * The normals are the generator's normal lanes in turn (rng/normal.ts fillNormal: the run's m-th normal from
+ * lane m mod 4, counted across blocks), so a block drawn whole or row by row is the same numbers.
  * A site with stddev 0 draws nothing (the tfjs layer returns its input untouched), so it is exactly "no site".
  */
 import type { NoiseSite, Placement } from '../../config/schema.js';

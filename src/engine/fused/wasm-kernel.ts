@@ -25,12 +25,14 @@ declare namespace WebAssembly {
 /** The kernel's exports; pointers are byte offsets into the instance's memory (asm/index.ts documents each). */
 export interface KernelExports {
   setZigguratTables(layers: number, densities: number): void;
-  setNoiseState(s0: number, s1: number, s2: number, s3: number): void;
-  noiseState(i: number): number;
+  setNoiseLane(lane: number, s0: number, s1: number, s2: number, s3: number): void;
+  noiseWord(i: number): number;
+  setNoiseNext(lane: number): void;
+  noiseNext(): number;
   fillNormal(out: number, n: number, stddev: number): void;
   hiddenLayer(
     kind: number, flags: number, fanIn: number, n: number, rows: number, input: number, w: number, b: number, z: number, a: number,
-    preStd: number, postStd: number, preBlock: number, postBlock: number, zeros: number, rowBuf: number, wOut: number, sums: number,
+    preStd: number, postStd: number, preBlock: number, postBlock: number, zeros: number, rowBuf: number, wOut: number, sums: number, scratch: number,
   ): void;
   backwardColumns2(kind: number, g: number, x: number, a: number, h: number, rows: number, n: number, wOut: number, gwOut: number, gb: number, gw: number): void;
   outputBackRow(kind: number, g: number, a: number, h: number, n: number, wOut: number, gwOut: number, gb: number, delta: number): void;

@@ -8,9 +8,11 @@
  * (15,000 normals per epoch for `pre` noise on the tutorial's 30×500 layer, 60 million per run) and must be
  * seeded from the run's own Xoshiro128 stream (so the tfjs engine can draw the same numbers), allocation-free
  * and inlinable; @stdlib's normal generators draw from their own PRNGs, not from a generator we pass in.
- * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5, same Xoshiro128
- * stream for all): ziggurat (this file) 181 M normals/s, Marsaglia polar 82 M/s, Box–Muller (both values of each
- * pair) 50 M/s; command: `npx tsc -p . && node dist/test/engine/rng/normal-speed.js`.
+ * Measured (Node 20, one core of this 2-core machine, 1e7 draws into a Float32Array, best of 5, same
+ * Xoshiro128 seed for all, 2026-12-07; command: `npm run build && node dist/test/engine/rng/normal-speed.js`):
+ * ziggurat (this file's fillNormal) 133–143 M normals/s (the single-stream fillNormal it replaced: 148–156,
+ * in turn, under /tmp/bench.lock, load 2.1–2.7), Marsaglia polar 61 M/s, Box–Muller (both values of each pair)
+ * 40 M/s (load 2.8); the WebAssembly kernel's fillNormal 325–341 M/s.
  *
  * One 32-bit draw per normal on the fast path (≈ 99% of draws): bits 0..7 pick the layer, bits 8..31 give a
  * signed 24-bit uniform u = (2j + 1) / 2^24, symmetric about 0 and never 0. The output resolution is
@@ -90,7 +92,7 @@ function slowNormal(rng: Xoshiro128, i: number, x: number): number {
   }
 }
 
-/** One standard normal draw (mean 0, variance 1). */
+/** One standard normal draw (mean 0, variance 1) from rng's own stream (fillNormal draws from its lanes). */
 export function nextNormal(rng: Xoshiro128): number {
   const w = rng.nextUint32() | 0;
   const i = w & 255;
@@ -109,20 +111,35 @@ interface XoshiroState {
 }
 
 /**
- * Writes n draws of N(0, stddev²) to out[offset], …, out[offset + n - 1], in index order (draw k goes to
- * out[offset + k]): exactly stddev · nextNormal(rng) n times, so two callers that fill the same shape from the
- * same generator state get the same numbers.
+ * Writes n draws of N(0, stddev²) to out[offset], …, out[offset + n - 1] from rng's four normal lanes
+ * (Xoshiro128.normalLanes: its seeded state jumped 1..4 times), not from rng's own stream: the generator's
+ * m-th normal (m counted over all its fills, from 0) is stddev · nextNormal(lane m mod 4), so on a fresh
+ * generator value k of the first fill comes from lane k mod 4, and a fill split into consecutive fills gives
+ * the same numbers (the engines draw a noise block whole or row by row). A fill that ends inside a group of
+ * four advances only the lanes it used; the next fill goes on with the next lane. Within a lane the ziggurat
+ * is nextNormal's (fast path, wedge, tail and redraws all from that lane's stream). Four independent streams
+ * let the WebAssembly kernel (asm/normal.ts) step them at once in i32x4.
  *
- * The loop inlines the xoshiro128** step on local copies of the state instead of calling rng.nextUint32():
- * measured 1.4× faster (181 vs 131 M normals/s), because V8 otherwise stores the four state
- * words back to the object on every draw. test/engine/rng/normal.test.ts checks it equals nextNormal draw for draw.
+ * The loop inlines the xoshiro128** step on local copies of a lane's state instead of calling
+ * rng.nextUint32() (measured 1.4× faster when fillNormal had one stream), because V8 otherwise stores the
+ * four state words back to the object on every draw. test/engine/rng/normal.test.ts checks it against
+ * nextNormal on the lanes, draw for draw.
  */
 export function fillNormal(rng: Xoshiro128, out: Float32Array | Float64Array, n: number, stddev: number, offset = 0): void {
   if (!(offset >= 0 && n >= 0 && offset + n <= out.length)) throw new RangeError(`fillNormal: ${n} values at offset ${offset} do not fit in ${out.length}`);
+  const lanes = rng.normalLanes();
+  const first = lanes.next;
+  const end = offset + n;
+  // Value k of this fill comes from lane (first + k) mod 4, so lane l's first value is k = (l - first) mod 4.
+  for (let l = 0; l < 4; l++) fillLane(lanes.lanes[l]!, out, offset + ((l - first) & 3), end, stddev);
+  lanes.next = (first + n) & 3;
+}
+
+/** out[start], out[start + 4], … below end: stddev · nextNormal(rng) each. */
+function fillLane(rng: Xoshiro128, out: Float32Array | Float64Array, start: number, end: number, stddev: number): void {
   const state = rng as unknown as XoshiroState;
   let s0 = state.s0, s1 = state.s1, s2 = state.s2, s3 = state.s3;
-  const end = offset + n;
-  for (let k = offset; k < end; k++) {
+  for (let k = start; k < end; k += 4) {
     // xoshiro128** (same as Xoshiro128.nextUint32, but signed: only the bits matter here).
     const t = s1 << 9;
     let w = Math.imul(s1, 5);
@@ -144,4 +161,32 @@ export function fillNormal(rng: Xoshiro128, out: Float32Array | Float64Array, n:
     }
   }
   state.s0 = s0, state.s1 = s1, state.s2 = s2, state.s3 = s3;
+}
+
+/** What a kernel running fillNormal's lanes (asm/normal.ts) holds between its fills: 4 lanes × 4 state words and the next lane. */
+export interface NormalLaneKernel {
+  setNoiseLane(lane: number, s0: number, s1: number, s2: number, s3: number): void;
+  /** Word j of lane l at i = 4l + j. */
+  noiseWord(i: number): number;
+  setNoiseNext(lane: number): void;
+  noiseNext(): number;
+}
+
+/** Copies rng's normal lanes into the kernel, before its fillNormal calls. */
+export function lanesToKernel(rng: Xoshiro128, kernel: NormalLaneKernel): void {
+  const { lanes, next } = rng.normalLanes();
+  for (let l = 0; l < 4; l++) {
+    const g = lanes[l]!;
+    kernel.setNoiseLane(l, g.stateWord(0), g.stateWord(1), g.stateWord(2), g.stateWord(3));
+  }
+  kernel.setNoiseNext(next);
+}
+
+/** Copies the lanes, as the kernel's fillNormal calls left them, back into rng. */
+export function lanesFromKernel(rng: Xoshiro128, kernel: NormalLaneKernel): void {
+  const state = rng.normalLanes();
+  for (let l = 0; l < 4; l++) {
+    state.lanes[l]!.setStateWords(kernel.noiseWord(4 * l), kernel.noiseWord(4 * l + 1), kernel.noiseWord(4 * l + 2), kernel.noiseWord(4 * l + 3));
+  }
+  state.next = kernel.noiseNext();
 }

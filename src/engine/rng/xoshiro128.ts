@@ -6,6 +6,11 @@
  *
  * Streams: a run derives independent generators from its seed and a stream id (init, shuffle, noise, ...)
  * so that, for example, turning noise on does not change the initial weights or the batch order.
+ *
+ * Normal lanes: fillNormal (rng/normal.ts) draws a generator's normals from four generators of its own, its
+ * seeded state jumped 1, 2, 3 and 4 times (jump(): 2^64 steps each), in turn, so a SIMD kernel can step all
+ * four at once (asm/normal.ts). The base generator keeps its stream for everything else (uniforms,
+ * nextNormal); the five never overlap unless one of them draws 2^64 numbers.
  */
 
 /** Stream ids: each kind of randomness of a run draws from its own generator. */
@@ -20,11 +25,17 @@ function splitmix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/** xoshiro128's jump polynomial (Blackman & Vigna's xoshiro128starstar.c): jump() is 2^64 steps of next(). */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
+
 export class Xoshiro128 {
   private s0: number;
   private s1: number;
   private s2: number;
   private s3: number;
+  /** The state the generator was made with: its normal lanes derive from it, not from wherever it has got to. */
+  private readonly seeded: readonly [number, number, number, number];
+  private lanes: NormalLanes | null = null;
 
   /** Raw state constructor; use fromSeed for seeding. The state must not be all zero. */
   constructor(s0: number, s1: number, s2: number, s3: number) {
@@ -33,6 +44,7 @@ export class Xoshiro128 {
     this.s1 = s1 | 0;
     this.s2 = s2 | 0;
     this.s3 = s3 | 0;
+    this.seeded = [this.s0, this.s1, this.s2, this.s3];
   }
 
   /** Generator for stream `stream` of the run seeded with `seed` (both 32-bit unsigned integers). */
@@ -59,6 +71,42 @@ export class Xoshiro128 {
     this.s1 = s1 | 0;
     this.s2 = s2 | 0;
     this.s3 = s3 | 0;
+  }
+
+  /** Advances the generator by 2^64 steps (the authors' jump(): 2^64 non-overlapping subsequences). */
+  jump(): void {
+    let j0 = 0, j1 = 0, j2 = 0, j3 = 0;
+    for (const word of JUMP) {
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) {
+          j0 ^= this.s0;
+          j1 ^= this.s1;
+          j2 ^= this.s2;
+          j3 ^= this.s3;
+        }
+        this.nextUint32();
+      }
+    }
+    this.s0 = j0;
+    this.s1 = j1;
+    this.s2 = j2;
+    this.s3 = j3;
+  }
+
+  /**
+   * The four generators fillNormal draws this generator's normals from: lane l is the state this generator was
+   * made with, jumped l + 1 times. Made on first use (four jumps), then kept and advanced by the draws.
+   */
+  normalLanes(): NormalLanes {
+    if (this.lanes === null) {
+      const g = new Xoshiro128(...this.seeded);
+      const next = (): Xoshiro128 => {
+        g.jump();
+        return new Xoshiro128(g.s0, g.s1, g.s2, g.s3);
+      };
+      this.lanes = new NormalLanes([next(), next(), next(), next()]);
+    }
+    return this.lanes;
   }
 
   /** Next 32-bit unsigned integer. */
@@ -98,4 +146,16 @@ export class Xoshiro128 {
       }
     }
   }
+}
+
+/**
+ * A generator's normal lanes (Xoshiro128.normalLanes) and whose turn it is: the generator's m-th normal (m
+ * counted from 0 over all its fillNormal calls) is the (m div 4)-th draw of lane m mod 4. So a fill of n
+ * values split into consecutive fills gives the same numbers (the engines draw a block whole or row by row).
+ */
+export class NormalLanes {
+  /** Lane of the next normal (0..3). */
+  next = 0;
+
+  constructor(readonly lanes: readonly [Xoshiro128, Xoshiro128, Xoshiro128, Xoshiro128]) {}
 }

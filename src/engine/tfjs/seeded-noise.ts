@@ -4,8 +4,9 @@
  * Same semantics otherwise (Keras'): noise in the training phase only, the identity at inference.
  *
  * Noise comes from a NoiseSource shared by all noise layers of a model, so draws happen in network order,
- * one block of R × width draws per layer per forward pass, row-major (normals for the Gaussian kinds,
- * uniforms for the dropout kinds): the order the fused engine uses too.
+ * one block of R × width draws per layer per forward pass, row-major (normals for the Gaussian kinds, from
+ * the generator's normal lanes by rng/normal.ts fillNormal; uniforms for the dropout kinds, from its own
+ * stream): the order the fused engine uses too.
  *
  * Masks: given a step mask (kwargs.mask, [batch, steps], 1 for real steps), a layer keeps its input where the
  * mask is 0, so padding stays padding. The block drawn is the same with or without a mask.

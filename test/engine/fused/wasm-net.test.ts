@@ -8,7 +8,7 @@ import type { NoisePlan } from '../../../src/engine/fused/noise-plan.js';
 import { instantiateKernel, Layout, wasmKernelAvailable } from '../../../src/engine/fused/wasm-kernel.js';
 import { WasmNet } from '../../../src/engine/fused/wasm-net.js';
 import { initialDenseWeights } from '../../../src/engine/init.js';
-import { fillNormal, zigguratKernelTables } from '../../../src/engine/rng/normal.js';
+import { fillNormal, lanesToKernel, zigguratKernelTables } from '../../../src/engine/rng/normal.js';
 import { Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
 import { shuffleInPlace } from '../../../src/engine/shuffle.js';
 import { type ConfigOverrides, tutorialConfig } from './run-config.js';
@@ -50,7 +50,7 @@ describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript pat
     expect(sections, 'section ids').to.not.include(11); // data
   });
 
-  it('draws the same normals as rng/normal.ts, slow paths included, and leaves the generator in the same state', () => {
+  it('draws the same normals as rng/normal.ts, slow paths included, over fills of any length, and leaves the lanes in the same state', () => {
     const n = 200_000; // about 2,400 wedge or tail draws
     const layout = new Layout();
     const tables = zigguratKernelTables();
@@ -62,12 +62,20 @@ describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript pat
     new Float64Array(buffer, densitiesAt, tables.densities.length).set(tables.densities);
     kernel.setZigguratTables(layersAt, densitiesAt);
     const rng = Xoshiro128.fromSeed(7, 3);
-    kernel.setNoiseState(...(stateOf(rng) as [number, number, number, number]));
-    kernel.fillNormal(outAt, n, 0.25);
+    lanesToKernel(rng, kernel);
     const expected = new Float32Array(n);
-    fillNormal(rng, expected, n, 0.25);
+    // Fills of lengths 1..3 mod 4 (and 0), so fills start and end at every lane, with the SIMD groups between.
+    const lengths = [1, 2, 3, 5, 0, 7, 501, 13, 1000, 2, 999, 64];
+    for (let at = 0, c = 0; at < n; c++) {
+      const m = Math.min(n - at, lengths[c % lengths.length]!);
+      kernel.fillNormal(outAt + 4 * at, m, 0.25);
+      fillNormal(rng, expected, m, 0.25, at);
+      at += m;
+    }
     expectSameBits(new Float32Array(buffer, outAt, n), expected, 'draw');
-    expect([0, 1, 2, 3].map((i) => kernel.noiseState(i))).to.deep.equal(stateOf(rng));
+    const lanes = rng.normalLanes();
+    expect(Array.from({ length: 16 }, (_, i) => kernel.noiseWord(i))).to.deep.equal(lanes.lanes.flatMap(stateOf));
+    expect(kernel.noiseNext()).to.equal(lanes.next);
   });
 
   describe('forward, backward and optimizer steps, batch after batch', () => {
@@ -76,6 +84,8 @@ describe('engine/fused/wasm-net: the WebAssembly kernel gives the TypeScript pat
       ['tutorial shape, post noise', [2, 40, 1], 'relu', { input: 0, pre: 0, post: 0.3 }],
       ['odd width, all three sites', [2, 41, 1], 'relu', { input: 0.2, pre: 0.3, post: 0.3 }],
       ['odd width, tanh, input noise', [2, 9, 1], 'tanh', { input: 0.2, pre: 0, post: 0 }],
+      // breast-cancer's shape, narrower: four-row blocks of 30 nonzero inputs (affine4, kernelGrad4), 8-unit steps and a tail.
+      ['thirty inputs, width 4·8 + 4 + 2, relu, input and post noise', [30, 38, 1], 'relu', { input: 0.2, pre: 0, post: 0.3 }],
       ['three hidden layers, three inputs, relu, pre and post', [3, 11, 8, 5, 1], 'relu', { input: 0.1, pre: 0.3, post: 0.3 }],
       ['two hidden layers, sigmoid, post', [4, 7, 6, 1], 'sigmoid', { input: 0, pre: 0, post: 0.3 }],
       ['two hidden layers, linear, no noise', [1, 5, 3, 1], 'linear', { input: 0, pre: 0, post: 0 }],

@@ -1,5 +1,5 @@
 /**
- * Goodness-of-fit checks for a standard normal sample, used by normal.test.ts on the ziggurat and on
+ * Goodness-of-fit and independence checks for a standard normal sample, used by normal.test.ts on the ziggurat and on
  * deliberately broken generators (to show each check can fail). Each returns null when the sample passes,
  * else a line saying what is off. Thresholds are fixed multiples of the standard error, so with a fixed seed
  * the outcome is deterministic, and a correct generator passes with probability far above 99.9%.
@@ -99,6 +99,33 @@ export function tailCheck(next: () => number, n: number): string | null {
     for (const [side, count, q] of sides) {
       const se = Math.sqrt(n * q * (1 - q));
       if (Math.abs(count - n * q) > 5 * se) return `${count} draws ${side}, expected ${(n * q).toFixed(1)} ± ${se.toFixed(1)}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Pearson correlation of z[i] with z[i + lag], and of z[i]² with z[i + lag]², below 5 / sqrt(n) in absolute
+ * value for each lag (the standard error of a sample correlation of independent values is 1 / sqrt(n)): for a
+ * laned generator, lags 1..3 pair values of different lanes and lag 4 consecutive values of one lane.
+ */
+export function correlationCheck(z: Float64Array, lags: readonly number[]): string | null {
+  for (const lag of lags) {
+    const n = z.length - lag;
+    for (const [what, f] of [['z', (x: number) => x], ['z²', (x: number) => x * x]] as const) {
+      let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+      for (let i = 0; i < n; i++) {
+        const a = f(z[i]!), b = f(z[i + lag]!);
+        sa += a;
+        sb += b;
+        saa += a * a;
+        sbb += b * b;
+        sab += a * b;
+      }
+      const cov = sab / n - (sa / n) * (sb / n);
+      const r = cov / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
+      const bound = 5 / Math.sqrt(n);
+      if (!(Math.abs(r) < bound)) return `corr(${what}, lag ${lag}) = ${r.toExponential(3)}, beyond ±${bound.toExponential(2)}`;
     }
   }
   return null;

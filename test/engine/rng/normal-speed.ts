@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { instantiateKernel, Layout } from '../../../src/engine/fused/wasm-kernel.js';
-import { fillNormal, zigguratKernelTables } from '../../../src/engine/rng/normal.js';
+import { fillNormal, lanesFromKernel, lanesToKernel, zigguratKernelTables } from '../../../src/engine/rng/normal.js';
 import { Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
 
 /** Box–Muller, using both values of each pair. */
@@ -54,9 +54,9 @@ function kernelFill(): (rng: Xoshiro128, out: Float32Array, n: number, stddev: n
   kernel.setZigguratTables(layersAt, densitiesAt);
   const view = new Float32Array(buffer, outAt, N);
   return (rng, o, n, s) => {
-    kernel.setNoiseState(rng.stateWord(0), rng.stateWord(1), rng.stateWord(2), rng.stateWord(3));
+    lanesToKernel(rng, kernel);
     for (let k = 0; k < n; k += 500) kernel.fillNormal(outAt + 4 * k, Math.min(500, n - k), s);
-    rng.setStateWords(kernel.noiseState(0), kernel.noiseState(1), kernel.noiseState(2), kernel.noiseState(3));
+    lanesFromKernel(rng, kernel);
     o[n - 1] = view[n - 1]!; // for the checksum line
   };
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { fillNormal, nextNormal, ZIGGURAT_R, ZIGGURAT_V, zigguratTables } from '../../../src/engine/rng/normal.js';
 import { Xoshiro128 } from '../../../src/engine/rng/xoshiro128.js';
-import { chiSquareCheck, ksCheck, momentsCheck, phi, tailCheck } from './normal-checks.js';
+import { chiSquareCheck, correlationCheck, ksCheck, momentsCheck, phi, tailCheck } from './normal-checks.js';
 
 /** n draws of a generator from a fixed seed, as doubles. */
 function sample(draw: (rng: Xoshiro128) => number, n: number, seed = 12345): Float64Array {
@@ -9,6 +9,27 @@ function sample(draw: (rng: Xoshiro128) => number, n: number, seed = 12345): Flo
   const z = new Float64Array(n);
   for (let i = 0; i < n; i++) z[i] = draw(rng);
   return z;
+}
+
+/** n draws of fillNormal from a fixed seed, in fills of 501 (fills split anywhere: lanes of every phase). */
+function filled(n: number, seed = 12345): Float64Array {
+  const rng = Xoshiro128.fromSeed(seed, 3);
+  const z = new Float64Array(n);
+  for (let at = 0; at < n; at += 501) fillNormal(rng, z, Math.min(501, n - at), 1, at);
+  return z;
+}
+
+/** fillNormal's stream one value at a time, from a buffer refilled 4096 at a time. */
+function drawsOf(rng: Xoshiro128): () => number {
+  const buffer = new Float64Array(4096);
+  let at = buffer.length;
+  return () => {
+    if (at === buffer.length) {
+      fillNormal(rng, buffer, buffer.length, 1);
+      at = 0;
+    }
+    return buffer[at++]!;
+  };
 }
 
 /** A ziggurat over the module's tables with the wedge test left out: every wedge point is accepted. */
@@ -45,23 +66,54 @@ describe('engine/rng/normal', () => {
   });
 
   describe('fillNormal', () => {
-    it('equals stddev · nextNormal draw for draw, and leaves the generator where nextNormal would', () => {
-      const n = 200_000; // enough to take the wedge and tail paths many times
+    /** Scalar generators for the lanes of fromSeed(seed, stream), made independently of Xoshiro128.normalLanes. */
+    function laneGenerators(seed: number, stream: number): Xoshiro128[] {
+      return [1, 2, 3, 4].map((jumps) => {
+        const g = Xoshiro128.fromSeed(seed, stream);
+        for (let j = 0; j < jumps; j++) g.jump();
+        return g;
+      });
+    }
+
+    it('value k of a fill on a fresh generator is stddev · nextNormal of lane k mod 4, slow paths included; the lanes end where nextNormal leaves them', () => {
+      const n = 200_003; // enough to take the wedge and tail paths many times in every lane; not a multiple of 4
+      const rng = Xoshiro128.fromSeed(7, 3);
+      const ref = laneGenerators(7, 3);
+      const out = new Float64Array(n);
+      fillNormal(rng, out, n, 0.25);
+      for (let k = 0; k < n; k++) if (out[k] !== 0.25 * nextNormal(ref[k % 4]!)) expect.fail(`draw ${k} differs`);
+      const { lanes, next } = rng.normalLanes();
+      for (let l = 0; l < 4; l++) expect(lanes[l]!.nextUint32(), `lane ${l}`).to.equal(ref[l]!.nextUint32());
+      expect(next).to.equal(n % 4);
+    });
+    it('fills of any lengths in a row give the numbers one fill of their total gives (the next fill goes on with the next lane)', () => {
+      const lengths = [1, 2, 3, 5, 0, 7, 501, 13, 1000, 2, 999, 64];
+      const total = lengths.reduce((x, y) => x + y, 0);
+      const whole = new Float64Array(total);
+      fillNormal(Xoshiro128.fromSeed(7, 3), whole, total, 1);
+      const rng = Xoshiro128.fromSeed(7, 3);
+      const parts = new Float64Array(total);
+      let at = 0;
+      for (const m of lengths) {
+        fillNormal(rng, parts, m, 1, at);
+        at += m;
+      }
+      expect(Array.from(parts)).to.deep.equal(Array.from(whole));
+    });
+    it('leaves the generator’s own stream (uniforms, nextNormal) where it was', () => {
       const a = Xoshiro128.fromSeed(7, 3);
       const b = Xoshiro128.fromSeed(7, 3);
-      const out = new Float64Array(n);
-      fillNormal(a, out, n, 0.25);
-      for (let i = 0; i < n; i++) if (out[i] !== 0.25 * nextNormal(b)) expect.fail(`draw ${i} differs`);
+      fillNormal(a, new Float32Array(1000), 1000, 1);
       expect(a.nextUint32()).to.equal(b.nextUint32());
     });
     it('writes n values from offset into float32 storage and nothing else', () => {
       const rng = Xoshiro128.fromSeed(7, 3);
       const out = new Float32Array(10).fill(99);
       fillNormal(rng, out, 5, 2, 3);
-      const ref = Xoshiro128.fromSeed(7, 3);
+      const ref = laneGenerators(7, 3);
       expect(Array.from(out.subarray(0, 3))).to.deep.equal([99, 99, 99]);
       expect(Array.from(out.subarray(8))).to.deep.equal([99, 99]);
-      for (let k = 0; k < 5; k++) expect(out[3 + k]).to.equal(Math.fround(2 * nextNormal(ref)));
+      for (let k = 0; k < 5; k++) expect(out[3 + k]).to.equal(Math.fround(2 * nextNormal(ref[k % 4]!)));
     });
     it('rejects a range that does not fit', () => {
       expect(() => fillNormal(Xoshiro128.fromSeed(1), new Float32Array(4), 3, 1, 2)).to.throw(RangeError);
@@ -75,22 +127,52 @@ describe('engine/rng/normal', () => {
     });
   });
 
-  describe('distribution (fixed seed, so deterministic; expected values are N(0,1) theory)', () => {
-    const z = sample(nextNormal, 1_000_000);
+  describe('distribution of fillNormal’s laned stream (fixed seed, so deterministic; expected values are N(0,1) theory)', () => {
+    const z = filled(1_000_000);
     it('mean, variance, skewness and kurtosis over 1e6 draws', () => expect(momentsCheck(z)).to.equal(null));
     it('Kolmogorov–Smirnov against Φ over 1e6 draws', () => expect(ksCheck(z)).to.equal(null));
     it('chi-square over 1000 equiprobable bins, 1e6 draws', () => expect(chiSquareCheck(z)).to.equal(null));
     it('frequency beyond ±3σ, ±4σ and ±4.5σ over 2e7 draws', () => {
-      const rng = Xoshiro128.fromSeed(99, 3);
-      expect(tailCheck(() => nextNormal(rng), 20_000_000)).to.equal(null);
+      expect(tailCheck(drawsOf(Xoshiro128.fromSeed(99, 3)), 20_000_000)).to.equal(null);
+    });
+    it('no correlation between neighbouring values (other lanes) or values 4 apart (one lane), of z or z²', () => {
+      expect(correlationCheck(z, [1, 2, 3, 4])).to.equal(null);
     });
     it('the same checks hold for another seed', () => {
-      const z2 = sample(nextNormal, 1_000_000, 2024);
-      expect([momentsCheck(z2), ksCheck(z2), chiSquareCheck(z2)]).to.deep.equal([null, null, null]);
+      const z2 = filled(1_000_000, 2024);
+      expect([momentsCheck(z2), ksCheck(z2), chiSquareCheck(z2), correlationCheck(z2, [1, 2, 3, 4])]).to.deep.equal([null, null, null, null]);
+    });
+    it('nextNormal on the generator’s own stream passes the moments and KS checks too', () => {
+      const z3 = sample(nextNormal, 1_000_000);
+      expect([momentsCheck(z3), ksCheck(z3)]).to.deep.equal([null, null]);
     });
   });
 
   describe('the checks can fail (broken generators are rejected)', () => {
+    it('lanes that share a stream (all four from one state) fail the correlation check', () => {
+      const shared = (rng: Xoshiro128) => {
+        const { lanes } = rng.normalLanes();
+        for (let l = 1; l < 4; l++) lanes[l]!.setStateWords(lanes[0]!.stateWord(0), lanes[0]!.stateWord(1), lanes[0]!.stateWord(2), lanes[0]!.stateWord(3));
+        return rng;
+      };
+      const z = new Float64Array(1_000_000);
+      fillNormal(shared(Xoshiro128.fromSeed(12345, 3)), z, z.length, 1);
+      expect(correlationCheck(z, [1, 2, 3, 4])).to.be.a('string');
+    });
+    it('a stream whose lanes are one draw apart (lane l + 1 = lane l advanced once) fails the correlation check', () => {
+      // Value k + 1 is then lane k's next draw: lag 4 in one lane's stream shows up as lag 1 and 5 apart.
+      const offset = (rng: Xoshiro128) => {
+        const { lanes } = rng.normalLanes();
+        for (let l = 1; l < 4; l++) {
+          lanes[l]!.setStateWords(lanes[l - 1]!.stateWord(0), lanes[l - 1]!.stateWord(1), lanes[l - 1]!.stateWord(2), lanes[l - 1]!.stateWord(3));
+          nextNormal(lanes[l]!);
+        }
+        return rng;
+      };
+      const z = new Float64Array(1_000_000);
+      fillNormal(offset(Xoshiro128.fromSeed(12345, 3)), z, z.length, 1);
+      expect(correlationCheck(z, [1, 2, 3, 4])).to.be.a('string');
+    });
     it('a tail squeezed towards r fails the tail check', () => {
       const squeezed = (rng: Xoshiro128) => {
         const v = nextNormal(rng);

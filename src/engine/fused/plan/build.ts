@@ -16,6 +16,8 @@
  * block of R × (its row size) numbers, row-major, rows in batch order: normals from fillNormal for gaussian
  * and gaussianDropout, one nextFloat uniform per element for dropout and alphaDropout (and for a model's
  * dropout layer, a stage in the same sequence). Masked steps draw like the others; their draws are unused.
+ * The normals come from the generator's four normal lanes in turn (rng/normal.ts fillNormal: the run's m-th
+ * normal from lane m mod 4, counted across blocks), the uniforms from the generator's own stream.
  *
  * Step masks, routed as the tfjs stack routes them: the masking layer's mask goes to the LSTMs after it and,
  * with noise.mask (default true when there is a masking layer), to the noise stages after it; noise stages

@@ -5,7 +5,7 @@
  */
 import type { RunConfig } from '../../../config/schema.js';
 import type { Xoshiro128 } from '../../rng/xoshiro128.js';
-import { fillNormal, zigguratKernelTables } from '../../rng/normal.js';
+import { fillNormal, lanesFromKernel, lanesToKernel, zigguratKernelTables } from '../../rng/normal.js';
 import { computeStepMask } from '../layers/masking.js';
 import { Adam, type Optimizer, type OptimizerKind, Sgd } from '../optimizer.js';
 import type { KernelExports } from '../wasm-kernel.js';
@@ -97,7 +97,7 @@ export class ChainNet implements Trainable {
 
   /**
    * The noise stages' normal draws: on the WebAssembly path the kernel's ziggurat (asm/normal.ts, tables in
-   * the arena, the generator's state copied in and out), else rng/normal.ts; the same numbers either way.
+   * the arena, the generator's normal lanes copied in and out), else rng/normal.ts; the same numbers either way.
    */
   private normalFill(arena: Arena, wasm: boolean): NormalFill {
     if (!wasm) return fillNormal;
@@ -110,9 +110,9 @@ export class ChainNet implements Trainable {
     densities.set(tables.densities);
     kernel.setZigguratTables(layers.byteOffset, densities.byteOffset);
     return (rng, out, n, stddev) => {
-      kernel.setNoiseState(rng.stateWord(0), rng.stateWord(1), rng.stateWord(2), rng.stateWord(3));
+      lanesToKernel(rng, kernel);
       kernel.fillNormal(out.byteOffset, n, stddev);
-      rng.setStateWords(kernel.noiseState(0), kernel.noiseState(1), kernel.noiseState(2), kernel.noiseState(3));
+      lanesFromKernel(rng, kernel);
     };
   }
 

@@ -7,7 +7,8 @@
  *   dropout          x · keep / (1 - rate), keep = u >= rate                  (one uniform per element)
  *   alphaDropout     (keep ? x : α')·a + b, keep = u >= rate, α' = -λα        (one uniform per element)
  * Each forward pass draws one block of rows × size numbers, row-major, whatever the mask: normals from
- * fillNormal, uniforms from nextFloat, as the tfjs layers draw them (a site at stddev or rate 0 draws nothing).
+ * fillNormal (the generator's normal lanes), uniforms from nextFloat (its own stream), as the tfjs layers draw
+ * them (a site at stddev or rate 0 draws nothing).
  * With a step mask (noise.mask), elements of masked steps are left as they are (and pass their gradient on).
  * The drawn numbers are float32 in tfjs (the multiplier 1 + n too, and 1 / (1 - rate)); here as well.
  */
