@@ -10,7 +10,8 @@
  *
  * Set at run time with v8.setFlagsFromString rather than on node's command line, because `npx sweep` starts
  * node itself: V8 reads this flag each time it sizes the heap after a full collection, so setting it before
- * the command starts its work takes effect (the measured figures above were taken this way).
+ * the command starts its work takes effect (the measured figures above were taken this way). Only the CLI
+ * (bin.ts) sets it, not the library (api.ts): V8's flags are process-wide, and a host program's heap is its own.
  */
 import { setFlagsFromString } from 'node:v8';
 
