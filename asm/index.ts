@@ -12,4 +12,5 @@ export { lstmBackward, lstmForward } from './lstm';
 export { convBackward, convForward } from './conv';
 export { denseBackward, denseForward, widenF32 } from './dense';
 export { activationBackward, activationForward } from './elementwise';
+export { addNoise, dropoutForward, gaussianDropoutForward, noiseBackward, setUniformState, uniformWord } from './noise';
 export { avgPoolBackward, avgPoolForward, maxPoolBackward, maxPoolForward } from './pool';

@@ -46,6 +46,12 @@ export interface KernelExports {
   sgdStep(params: number, grads: number, count: number, negLearningRate: number): void;
   activationForward(kind: number, z: number, n: number, out: number): void;
   activationBackward(kind: number, h: number, dOut: number, n: number, dZ: number): void;
+  setUniformState(s0: number, s1: number, s2: number, s3: number): void;
+  uniformWord(i: number): number;
+  dropoutForward(x: number, out: number, mult: number, n: number, rate: number, kept: number, alpha: number, a: number, b: number, alphaPrime: number): void;
+  addNoise(x: number, noise: number, n: number, out: number): void;
+  gaussianDropoutForward(x: number, mult: number, n: number, out: number): void;
+  noiseBackward(dOut: number, mult: number, n: number, dX: number): void;
   maxPoolForward(inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, x: number, rows: number, out: number, argmax: number): void;
   maxPoolBackward(dOut: number, outs: number, argmax: number, inCells: number, dX: number): void;
   avgPoolForward(inH: number, inW: number, C: number, kh: number, kw: number, sh: number, sw: number, outH: number, outW: number, top: number, left: number, x: number, rows: number, out: number): void;

@@ -11,9 +11,14 @@
  * them (a site at stddev or rate 0 draws nothing).
  * With a step mask (noise.mask), elements of masked steps are left as they are (and pass their gradient on).
  * The drawn numbers are float32 in tfjs (the multiplier 1 + n too, and 1 / (1 - rate)); here as well.
+ * On the WebAssembly path (the plan's arena in the kernel's memory) asm/noise.ts runs these loops and the
+ * uniform draws, from the generator's state copied in and out, so the same numbers in the same order: both
+ * paths give the same bits (test/engine/fused/plan/kernels/noise-wasm.test.ts).
  */
 import type { NoiseKind } from '../../../../config/schema.js';
 import { alphaDropoutAffine, ALPHA_PRIME } from '../../../alpha-dropout.js';
+import type { Xoshiro128 } from '../../../rng/xoshiro128.js';
+import type { KernelExports } from '../../wasm-kernel.js';
 import type { KernelContext, LayerKernel, MaskSource, Pass } from '../kernel.js';
 import { sizeOf } from '../kernel.js';
 
@@ -43,6 +48,8 @@ export class NoiseKernel implements LayerKernel {
   private readonly dX: Float64Array;
   private readonly alpha: { a: number; b: number };
   private readonly keepScale: number;
+  /** The WebAssembly kernel whose memory holds the arrays (asm/noise.ts), or null. */
+  private readonly kernel: KernelExports | null;
 
   constructor(ctx: KernelContext, private readonly settings: NoiseSettings, private readonly maskSource: MaskSource) {
     this.outShape = ctx.inShape;
@@ -55,6 +62,7 @@ export class NoiseKernel implements LayerKernel {
     this.dX = ctx.arena.f64(settings.kind === 'gaussian' ? 0 : n);
     this.alpha = alphaDropoutAffine(settings.rate);
     this.keepScale = Math.fround(1 / (1 - settings.rate));
+    this.kernel = ctx.loops === 'wasm' ? (ctx.arena.kernel ?? null) : null;
   }
 
   /** Whether this pass perturbs: a training pass at a site that is not inert. */
@@ -72,15 +80,47 @@ export class NoiseKernel implements LayerKernel {
     const n = rows * this.size;
     const { draws, out } = this;
     const { kind, stddev, rate } = this.settings;
-    if (kind === 'gaussian' || kind === 'gaussianDropout') {
-      pass.normals(rng, draws, n, kind === 'gaussian' ? stddev : Math.sqrt(rate / (1 - rate)));
-    } else {
-      const kept = kind === 'dropout' ? this.keepScale : 1;
-      for (let i = 0; i < n; i++) draws[i] = rng.nextFloat() >= rate ? kept : 0;
-    }
+    if (kind === 'gaussian' || kind === 'gaussianDropout') pass.normals(rng, draws, n, kind === 'gaussian' ? stddev : Math.sqrt(rate / (1 - rate)));
+    if (this.kernel !== null) this.forwardKernel(this.kernel, x, n, rng);
+    else this.forwardLoops(x, n, rng);
     const mask = this.maskSource === null ? null : this.maskSource === 'raw' ? pass.masks.raw : pass.masks.layer;
     const perStep = this.perStep;
     const stepsPerRow = this.size / perStep;
+    if (mask !== null) {
+      // Masked steps keep their input (tf.where(mask, noisy, x)) and pass dOut straight through (multiplier 1).
+      for (let s = 0; s < rows * stepsPerRow; s++) {
+        if (mask[s] !== 0) continue;
+        for (let i = s * perStep, end = i + perStep; i < end; i++) {
+          out[i] = x[i]!;
+          draws[i] = 1;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** forward's draws (the dropout kinds') and elementwise step on asm/noise.ts, the generator's state copied in and out. */
+  private forwardKernel(kernel: KernelExports, x: Float64Array, n: number, rng: Xoshiro128): void {
+    const { draws, out } = this;
+    const { kind, rate } = this.settings;
+    if (kind === 'gaussian') kernel.addNoise(x.byteOffset, draws.byteOffset, n, out.byteOffset);
+    else if (kind === 'gaussianDropout') kernel.gaussianDropoutForward(x.byteOffset, draws.byteOffset, n, out.byteOffset);
+    else {
+      kernel.setUniformState(rng.stateWord(0), rng.stateWord(1), rng.stateWord(2), rng.stateWord(3));
+      const { a, b } = this.alpha;
+      kernel.dropoutForward(x.byteOffset, out.byteOffset, draws.byteOffset, n, rate, kind === 'dropout' ? this.keepScale : 1, kind === 'alphaDropout' ? 1 : 0, a, b, ALPHA_PRIME);
+      rng.setStateWords(kernel.uniformWord(0), kernel.uniformWord(1), kernel.uniformWord(2), kernel.uniformWord(3));
+    }
+  }
+
+  /** forward's draws (the dropout kinds') and elementwise step in TypeScript: the reference asm/noise.ts keeps to. */
+  private forwardLoops(x: Float64Array, n: number, rng: Xoshiro128): void {
+    const { draws, out } = this;
+    const { kind, rate } = this.settings;
+    if (kind === 'dropout' || kind === 'alphaDropout') {
+      const kept = kind === 'dropout' ? this.keepScale : 1;
+      for (let i = 0; i < n; i++) draws[i] = rng.nextFloat() >= rate ? kept : 0;
+    }
     switch (kind) {
       case 'gaussian':
         for (let i = 0; i < n; i++) out[i] = x[i]! + draws[i]!;
@@ -102,17 +142,6 @@ export class NoiseKernel implements LayerKernel {
         break;
       }
     }
-    if (mask !== null) {
-      // Masked steps keep their input (tf.where(mask, noisy, x)) and pass dOut straight through (multiplier 1).
-      for (let s = 0; s < rows * stepsPerRow; s++) {
-        if (mask[s] !== 0) continue;
-        for (let i = s * perStep, end = i + perStep; i < end; i++) {
-          out[i] = x[i]!;
-          draws[i] = 1;
-        }
-      }
-    }
-    return out;
   }
 
   private perturbed = false;
@@ -123,7 +152,8 @@ export class NoiseKernel implements LayerKernel {
     if (!this.perturbed || this.settings.kind === 'gaussian') return dOut;
     const n = rows * this.size;
     const { draws, dX } = this;
-    for (let i = 0; i < n; i++) dX[i] = dOut[i]! * draws[i]!;
+    if (this.kernel !== null) this.kernel.noiseBackward(dOut.byteOffset, draws.byteOffset, n, dX.byteOffset);
+    else for (let i = 0; i < n; i++) dX[i] = dOut[i]! * draws[i]!;
     return dX;
   }
 }
