@@ -42,6 +42,8 @@ export interface MergeOutcome {
   readonly missing: number;
 }
 
+const numericsOf = (meta: StudyMeta): string => (meta.numerics === undefined ? 'no engine numerics recorded' : `engine numerics version ${meta.numerics}`);
+
 /** Checks that the directories are distinct shards of one study. */
 function checkShards(shards: readonly { readonly dir: string; readonly meta: StudyMeta }[]): void {
   const first = shards[0]!;
@@ -49,6 +51,8 @@ function checkShards(shards: readonly { readonly dir: string; readonly meta: Stu
   for (const s of shards) {
     const where = join(s.dir, 'meta.json');
     if (s.meta.studyHash !== first.meta.studyHash) throw new InputError(`${where}: studyHash: expected ${first.meta.studyHash} (the study of ${first.dir}), found ${s.meta.studyHash}: not a shard of the same study`);
+    // One study's runs come from one arithmetic (engine/numerics.ts): shards swept by builds with other numerics would mix.
+    if (s.meta.numerics !== first.meta.numerics) throw new InputError(`${where}: numerics: expected ${numericsOf(first.meta)} (as ${first.dir}), found ${numericsOf(s.meta)}: shards swept by noise-sweep builds whose engines compute other numbers; sweep them again with one build`);
     if (!s.meta.shard) continue;
     if (first.meta.shard && s.meta.shard.count !== first.meta.shard.count) throw new InputError(`${where}: shard: expected one of ${first.meta.shard.count} shards (as ${first.dir}), found ${s.meta.shard.index}/${s.meta.shard.count}`);
     const twin = seen.get(s.meta.shard.index);

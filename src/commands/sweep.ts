@@ -49,6 +49,8 @@ import { readPrevious, type Reused } from './sweep/previous-runs.js';
 import { resumeCommand } from './sweep/resume-command.js';
 import { BestSoFar } from './sweep/best-so-far.js';
 import { keepSeedingOfResumed } from './sweep/resumed-seeding.js';
+import { checkResumedNumerics } from './sweep/resumed-numerics.js';
+import { NUMERICS } from '../engine/numerics.js';
 import { startMemoryLog } from '../diagnostics/memory-log.js';
 
 export interface SweepOptions {
@@ -158,7 +160,11 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
     // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
     let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
 
-    const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes };
+    if (opened.previousMeta && mode === 'resume' && !ownCode) {
+      const warning = checkResumedNumerics(opened.previousMeta, outDir);
+      if (warning !== null) log(warning);
+    }
+    const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes, ...(ownCode ? {} : { numerics: NUMERICS }) };
     const ranAs = opts.ranAs ?? `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
     // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.
     const saved = ownCode ? plan.study : savedStudy(plan, loaded.baseDir);

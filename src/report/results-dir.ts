@@ -40,6 +40,11 @@ export interface StudyMeta {
   readonly shard: { readonly index: number; readonly count: number } | null;
   /** sha256 (16 hex digits) of each data file the study read, by resolved path: part of its runs' identity. */
   readonly dataHashes?: Readonly<Record<string, string>>;
+  /**
+   * The engine numerics its runs were computed with (engine/numerics.ts); absent before 2026-12-07 and for a
+   * study with run: (the user's program computes its numbers).
+   */
+  readonly numerics?: number;
 }
 
 /** results/<name>-YYYYMMDD-HHMMSS, in local time as users read it. */
