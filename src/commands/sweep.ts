@@ -155,15 +155,18 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
   const order = planOrder(plan);
-  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, ownCode ? undefined : { metrics: required, runIds: order.indexOf });
+  const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, ownCode ? undefined : {
+    metrics: required,
+    runIds: order.indexOf,
+    checkMeta: (previous) => {
+      const warning = checkResumedNumerics(previous, outDir);
+      if (warning !== null) log(warning);
+    },
+  });
   try {
     // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
     let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
 
-    if (opened.previousMeta && mode === 'resume' && !ownCode) {
-      const warning = checkResumedNumerics(opened.previousMeta, outDir);
-      if (warning !== null) log(warning);
-    }
     const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes, ...(ownCode ? {} : { numerics: NUMERICS }) };
     const ranAs = opts.ranAs ?? `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
     // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.

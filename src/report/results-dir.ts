@@ -143,12 +143,20 @@ function entriesOf(dir: string, exists: boolean): string[] {
 }
 
 /**
+ * The study about to run, as a resume checks a directory against it: its runs.csv must hold the study's metrics
+ * for each finished run, and `checkMeta` (if any) may refuse its meta.json (throwing InputError).
+ */
+export interface ResumingStudy extends CurrentStudy {
+  readonly checkMeta?: (meta: StudyMeta) => void;
+}
+
+/**
  * Opens (and locks) the results directory for a sweep, `command` being what the lock says holds it.
- * @param current the study about to run: a resumed runs.csv must hold its metrics for each finished run
+ * @param current the study about to run: a resumed directory is checked against it before anything in it changes
  * @throws InputError for a directory that may not be used so, LockHeld when another process writes to it,
  *   StorageError when it cannot be created.
  */
-export async function openResultsDir(dir: string, mode: DirMode, command: string, current?: CurrentStudy): Promise<OpenedDir> {
+export async function openResultsDir(dir: string, mode: DirMode, command: string, current?: ResumingStudy): Promise<OpenedDir> {
   const exists = checkOutPath(dir);
   const entries = entriesOf(dir, exists);
   if (mode === 'resume' && (!exists || !entries.includes('runs.csv'))) throw new InputError(`--resume: expected ${dir} to hold a sweep's results (runs.csv), found ${exists ? 'no runs.csv' : 'no such directory'}`);
@@ -156,6 +164,8 @@ export async function openResultsDir(dir: string, mode: DirMode, command: string
     throw new InputError(`--out ${dir}: expected a new or empty results directory, found one with results in it (use --resume to continue it, --force to start over, or another --out)`);
   }
   const previousMeta = mode === 'resume' || (mode === 'force' && entries.length > 0) ? forceableMeta(dir, mode, entries) : null;
+  // Before the lock, the removal of temp files and the cut of a torn line: a refused directory stays as it was.
+  if (mode === 'resume' && previousMeta !== null) current?.checkMeta?.(previousMeta);
   if (exists) checkNoSymlinks(dir);
   asUserFsError('creating the results directory', () => makeDir(dir));
   const lock = await lockResultsDir(dir, command);

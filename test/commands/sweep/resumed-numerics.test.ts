@@ -4,7 +4,7 @@
  * it was; one without a stamp (written before stamps) is warned about while this build could compute the same.
  */
 import { expect } from 'chai';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeCommand } from '../../../src/commands/merge.js';
 import { sweepCommand, type SweepOptions } from '../../../src/commands/sweep.js';
@@ -55,6 +55,8 @@ describe('commands/sweep/resumed-numerics', function () {
     await sweepCommand(options(config, out, { repeats: 1 }));
     expect(JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')).numerics).to.equal(NUMERICS);
     setNumerics(out, NUMERICS - 1);
+    // A torn last row, as a crash leaves it: a resume that goes ahead cuts it off, a refused one must not.
+    appendFileSync(join(out, 'runs.csv'), 'ok,torn');
     const before = snapshot(out);
     await sweepCommand(options(config, out, { resume: true })).then(
       () => expect.fail('a resume over other numerics must be refused'),
