@@ -8,7 +8,7 @@
  * (host.ts). Pointers are byte offsets into the memory the host lays out; every array is float32.
  */
 import { act, act4, LINEAR, RELU, TANH } from './activation';
-import { hostTanhRange } from './host';
+import { tanhRange } from './libm';
 import { fillNormal } from './normal';
 
 /** Pre noise is drawn and added. */
@@ -110,7 +110,7 @@ function tanhRow(two: bool, flags: i32, a0: f32, a1: f32, w: usize, b: usize, z:
     if (hasPre) v += load<f32>(pre + o4);
     store<f64>(scratch + (<usize>j << 3), <f64>v);
   }
-  hostTanhRange(scratch, n);
+  tanhRange(scratch, n);
   for (j = 0; j < n; j++) store<f32>(z + (<usize>j << 2), <f32>load<f64>(scratch + (<usize>j << 3)));
   // From h on, rowCore reading v = h and neither adding pre nor applying an activation (LINEAR is the identity).
   return rowCore(false, false, false, (flags & POST) != 0, (flags & OUT) != 0, LINEAR, 0, 0, w, b, z, n, pre, post, a, wOut);
@@ -385,7 +385,7 @@ function affineRows(x: usize, count: i32, fanIn: i32, w: usize, b: usize, z: usi
  * (kernel w, fanIn × n, and bias b), activations into z (and a, with POST), the output unit's product per row
  * into sums (with OUT). Noise as FusedNet draws it: with both PRE and DRAW_POST the layer's whole pre block, then
  * its whole post block, up front; with one of them, row by row into rowBuf (room for two rows: a layer with two
- * inputs goes two rows at a time). `scratch`: n doubles for the host's tanh (tanh layers only).
+ * inputs goes two rows at a time). `scratch`: n doubles for tanh (tanh layers only).
  */
 export function hiddenLayer(
   kind: i32, flags: i32, fanIn: i32, n: i32, rows: i32, input: usize, w: usize, b: usize, z: usize, a: usize,

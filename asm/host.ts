@@ -1,7 +1,8 @@
 /**
  * Functions the kernel takes from its host (the JavaScript Math object), not from AssemblyScript's own Math:
  * both paths of the fused engine must compute bit for bit the same numbers, and V8's Math.exp / Math.log /
- * Math.tanh need not round exactly as AssemblyScript's ports of musl do.
+ * Math.tanh need not round exactly as AssemblyScript's ports of musl do. The kernels' exp and tanh run inside
+ * the kernel two lanes at a time with Math's bits (libm.ts), calling these only for rare arguments.
  */
 
 /** Math.exp of the host. */
@@ -12,11 +13,9 @@ export declare function hostExp(x: f64): f64;
 @external("env", "log")
 export declare function hostLog(x: f64): f64;
 
-/**
- * Math.tanh of the host over n doubles at p, in place: one call per row, because a call per value costs more
- * than the tanh (V8 calls Math.exp from wasm directly, but Math.tanh through a JavaScript frame). Measured on
- * the tutorial run with tanh, no noise (`node dist/test/engine/fused/speed.js 3 wasm,js tanh`): 1.9 s with a
- * call per value, 0.9 s this way, 1.55 s on the TypeScript path.
- */
-@external("env", "tanhRange")
-export declare function hostTanhRange(p: usize, n: i32): void;
+/** Math.tanh and Math.expm1 of the host: libm.ts's fallback for arguments its SIMD path leaves to the host. */
+@external("env", "tanh")
+export declare function hostTanh(x: f64): f64;
+
+@external("env", "expm1")
+export declare function hostExpm1(x: f64): f64;

@@ -13,4 +13,5 @@ export { convBackward, convForward } from './conv';
 export { denseBackward, denseForward, widenF32 } from './dense';
 export { activationBackward, activationForward } from './elementwise';
 export { addNoise, dropoutForward, gaussianDropoutForward, noiseBackward, setUniformState, uniformWord } from './noise';
+export { expm1Range, expRange, tanhRange } from './libm';
 export { avgPoolBackward, avgPoolForward, maxPoolBackward, maxPoolForward } from './pool';

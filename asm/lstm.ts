@@ -3,19 +3,40 @@
  * forward and backward over a batch, with the tape (gates, c, h, tanh c) in this module's memory. SIMD runs
  * over the 4U gate columns j, each column its own sum in the reference's order, so the lanes change nothing;
  * the two partial sums of dx and dh_{t-1} (even and odd j) are a f64x2's two lanes, added at the end. The
- * sigmoid is 1 / (1 + exp(−z)) with the host's Math.exp, tanh the host's Math.tanh over each step's U values
- * (hostTanhRange: one call per step, not per value).
+ * sigmoid is 1 / (1 + exp(−z)) and tanh Math.tanh, both with Math's bits and two units at a time (libm.ts).
  *
  * Layout (all pointers are byte offsets; f64 unless said): x rows × T × F; mask rows × T bytes (0: none);
  * kernel F × 4U f32, recurrent U × 4U f32, bias 4U f32; out rows × (T·U or U); gates rows × T × 4U;
  * c and h rows × (T + 1) × U; tanhC rows × T × U; scratch dz 4U, dh, dc, dhPrev U each.
  */
-import { hostExp, hostTanhRange } from './host';
+import { sigmoidRange, tanhRange } from './libm';
 import { axpyF32, axpyF64, dot4PairsF32, dotPairsF32, loadf32 } from './simd';
 
+/** Two doubles at p (one, duplicated, when `single`: a last odd unit). */
 @inline
-function sigmoid(z: f64): f64 {
-  return 1 / (1 + hostExp(-z));
+function load2(p: usize, single: bool): v128 {
+  return single ? f64x2.splat(load<f64>(p)) : v128.load(p);
+}
+
+/** Stores v's two lanes at p (only the low one when `single`). */
+@inline
+function store2(p: usize, v: v128, single: bool): void {
+  if (single) store<f64>(p, f64x2.extract_lane(v, 0));
+  else v128.store(p, v);
+}
+
+/** Units j, j + 1 (byte offset o8) of a step, its gates activated: c' = f·c + i·g into c' and tanh c. */
+@inline
+function cellStep(io: usize, fo: usize, gc: usize, cPrev: usize, cNext: usize, to: usize, o8: usize, single: bool): void {
+  const cv = f64x2.add(f64x2.mul(load2(fo + o8, single), load2(cPrev + o8, single)), f64x2.mul(load2(io + o8, single), load2(gc + o8, single)));
+  store2(cNext + o8, cv, single);
+  store2(to + o8, cv, single);
+}
+
+/** Units j, j + 1 of a step's output: h' = o · tanh c'. */
+@inline
+function outputStep(oo: usize, to: usize, hNext: usize, o8: usize, single: bool): void {
+  store2(hNext + o8, f64x2.mul(load2(oo + o8, single), load2(to + o8, single)), single);
 }
 
 /** out[k] = Σ_j w[k, j]·dz[j] for k < rows (w float32 rows of G), four rows at a time (simd.ts). */
@@ -53,28 +74,20 @@ export function lstmForward(
           const hv = load<f64>(h + prev + (<usize>k << 3));
           if (hv != 0) axpyF32(go, hv, recurrent + (<usize>(k * G) << 2), G);
         }
+        // Gates i, f (contiguous) and o through the sigmoid, g through tanh, each a loop of its own.
+        const fo = go + (<usize>U << 3);
         const gc = go + (<usize>(2 * U) << 3);
-        hostTanhRange(gc, U);
-        const to = tanhC + (<usize>((r * T + t) * U) << 3);
-        for (let j = 0; j < U; j++) {
-          const o8 = <usize>j << 3;
-          const i = sigmoid(load<f64>(go + o8));
-          const f = sigmoid(load<f64>(go + (<usize>U << 3) + o8));
-          const g = load<f64>(gc + o8);
-          store<f64>(go + o8, i);
-          store<f64>(go + (<usize>U << 3) + o8, f);
-          const cv = f * load<f64>(c + prev + o8) + i * g;
-          store<f64>(c + next + o8, cv);
-          store<f64>(to + o8, cv);
-        }
-        hostTanhRange(to, U);
         const oo = go + (<usize>(3 * U) << 3);
-        for (let j = 0; j < U; j++) {
-          const o8 = <usize>j << 3;
-          const o = sigmoid(load<f64>(oo + o8));
-          store<f64>(oo + o8, o);
-          store<f64>(h + next + o8, o * load<f64>(to + o8));
-        }
+        sigmoidRange(go, 2 * U, go);
+        sigmoidRange(oo, U, oo);
+        tanhRange(gc, U);
+        const to = tanhC + (<usize>((r * T + t) * U) << 3);
+        let j = 0;
+        for (; j + 1 < U; j += 2) cellStep(go, fo, gc, c + prev, c + next, to, <usize>j << 3, false);
+        if (j < U) cellStep(go, fo, gc, c + prev, c + next, to, <usize>j << 3, true);
+        tanhRange(to, U);
+        for (j = 0; j + 1 < U; j += 2) outputStep(oo, to, h + next, <usize>j << 3, false);
+        if (j < U) outputStep(oo, to, h + next, <usize>j << 3, true);
       }
       if (returnSequences) memory.copy(out + (<usize>((r * T + t) * U) << 3), h + next, <usize>U << 3);
     }

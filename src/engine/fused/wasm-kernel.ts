@@ -3,7 +3,8 @@
  * fused.wasm beside this file): the module is compiled once per thread, and each network gets its own instance
  * over its own memory, sized for it at construction and never grown, so typed-array views of it stay valid
  * (a finished run's memories serve the next runs of the thread: withSpareKernelMemories).
- * The kernel takes Math.exp, Math.log and Math.tanh from this thread, so both paths share them bit for bit.
+ * The kernel computes exp and tanh itself with this thread's Math.exp and Math.tanh bits (asm/libm.ts, tested
+ * against them) and takes Math.log, and those two for rare arguments, from this thread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -30,6 +31,10 @@ export interface KernelExports {
   setNoiseNext(lane: number): void;
   noiseNext(): number;
   fillNormal(out: number, n: number, stddev: number): void;
+  /** n doubles at p replaced by Math.exp, Math.expm1 or Math.tanh of themselves, computed by the kernel (asm/libm.ts). */
+  expRange(p: number, n: number): void;
+  expm1Range(p: number, n: number): void;
+  tanhRange(p: number, n: number): void;
   hiddenLayer(
     kind: number, flags: number, fanIn: number, n: number, rows: number, input: number, w: number, b: number, z: number, a: number,
     preStd: number, postStd: number, preBlock: number, postBlock: number, zeros: number, rowBuf: number, wOut: number, sums: number, scratch: number,
@@ -165,11 +170,7 @@ export function instantiateKernel(bytes: number): { kernel: KernelExports; buffe
   const pages = Math.ceil(bytes / WASM_PAGE);
   const memory = (scope ? takeSpare(pages) : undefined) ?? new WebAssembly.Memory({ initial: pages, maximum: pages });
   scope?.push(memory);
-  const doubles = new Float64Array(memory.buffer);
-  const tanhRange = (at: number, n: number): void => {
-    for (let i = at / 8, end = i + n; i < end; i++) doubles[i] = Math.tanh(doubles[i]!);
-  };
-  const instance = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp, log: Math.log, tanhRange } });
+  const instance = new WebAssembly.Instance(module, { env: { memory, exp: Math.exp, expm1: Math.expm1, log: Math.log, tanh: Math.tanh } });
   return { kernel: instance.exports as unknown as KernelExports, buffer: memory.buffer };
 }
 
