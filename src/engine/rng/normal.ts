@@ -12,7 +12,8 @@
  * Xoshiro128 seed for all, 2026-12-07; command: `npm run build && node dist/test/engine/rng/normal-speed.js`):
  * ziggurat (this file's fillNormal) 133–143 M normals/s (the single-stream fillNormal it replaced: 148–156,
  * in turn, under /tmp/bench.lock, load 2.1–2.7), Marsaglia polar 61 M/s, Box–Muller (both values of each pair)
- * 40 M/s (load 2.8); the WebAssembly kernel's fillNormal 325–341 M/s.
+ * 40 M/s (load 2.8); the WebAssembly kernel's fillNormal 325–341 M/s, 1.12× more since its wedge squeeze
+ * (asm/normal.ts; 351 M/s on 2026-12-08, a slower day for this machine).
  *
  * One 32-bit draw per normal on the fast path (≈ 99% of draws): bits 0..7 pick the layer, bits 8..31 give a
  * signed 24-bit uniform u = (2j + 1) / 2^24, symmetric about 0 and never 0. The output resolution is
