@@ -155,19 +155,23 @@ export async function runSweep(given: LoadedStudy<AnyStudy>, opts: SweepOptions,
   const mode: DirMode = opts.resume ? 'resume' : opts.force ? 'force' : 'new';
   const outDir = opts.out ?? defaultOutDir(plan.study.name + (shard ? `-shard-${shard.index}-of-${shard.count}` : ''));
   const order = planOrder(plan);
+  // A resumed directory whose meta.json records no numerics keeps none: its older runs' numerics stay unknown
+  // (stamping this build's version would vouch for them, and later resumes and merges would not warn).
+  let unrecordedNumerics = false;
   const opened = await openResultsDir(outDir, mode, `sweep ${opts.config} --out ${outDir}${mode === 'new' ? '' : ` --${mode}`}`, ownCode ? undefined : {
     metrics: required,
     runIds: order.indexOf,
     checkMeta: (previous) => {
       const warning = checkResumedNumerics(previous, outDir);
       if (warning !== null) log(warning);
+      unrecordedNumerics = previous.numerics === undefined;
     },
   });
   try {
     // A run: study's metric columns are learned from its runs: a resumed one keeps those its runs.csv has.
     let metrics = ownCode ? orderMetrics(required, opened.previous ? parseRunColumns(opened.previous.header, join(outDir, 'runs.csv')).metrics : []) : required;
 
-    const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes, ...(ownCode ? {} : { numerics: NUMERICS }) };
+    const meta: StudyMeta = { tool: 'noise-sweep', format: 2, name: plan.study.name, studyHash: studyHash(plan), config: opts.config, baseDir: loaded.baseDir, set: [...opts.set], shard, dataHashes: plan.dataHashes, ...(ownCode || unrecordedNumerics ? {} : { numerics: NUMERICS }) };
     const ranAs = opts.ranAs ?? `sweep ${opts.config}${opts.set.map((s) => ` --set ${s}`).join('')}`;
     // A model study's saved copy re-runs from anywhere: absolute data paths, the data pinned by its sha256.
     const saved = ownCode ? plan.study : savedStudy(plan, loaded.baseDir);

@@ -20,7 +20,7 @@ export function checkResumedNumerics(meta: StudyMeta, dir: string): string | nul
   const where = join(dir, 'meta.json');
   const advice = 'resume it with the noise-sweep that wrote it, or sweep into a new --out (this directory is left as it is)';
   if (meta.numerics === undefined) {
-    if (NUMERICS <= UNRECORDED_AT_MOST) return `resuming ${dir}: its meta.json does not record the engine numerics of its runs (written before they were recorded, 2026-12-07); if it was written before that day, its noisy runs used other numbers than the runs added now`;
+    if (NUMERICS <= UNRECORDED_AT_MOST) return `resuming ${dir}: its meta.json does not record the engine numerics of its runs (written before they were recorded, 2026-12-07); if it was written before that day, its noisy runs used other numbers than the runs added now (its meta.json stays without a version)`;
     throw new InputError(`${where}: numerics: expected runs computed with this build's engine numerics (version ${NUMERICS}), found none recorded (a directory written before 2026-12-07, with numerics version ${UNRECORDED_AT_MOST} or older): its finished runs would not match the runs added now; ${advice}`);
   }
   throw new InputError(`${where}: numerics: expected runs computed with this build's engine numerics (version ${NUMERICS}), found version ${meta.numerics}: its finished runs would not match the runs added now; ${advice}`);

@@ -72,6 +72,20 @@ describe('commands/sweep/resumed-numerics', function () {
     expect(resumed.reused).to.be.greaterThan(0);
   });
 
+  it('a resume of an unstamped directory leaves it unstamped, so the next resume warns again', async function () {
+    if (NUMERICS > UNRECORDED_AT_MOST) this.skip(); // such a directory is refused outright (the test above)
+    const config = tmpFile('tiny.yaml', TINY);
+    const out = join(tmpDir(), 'r');
+    await sweepCommand(options(config, out, { repeats: 1 }));
+    setNumerics(out, undefined);
+    for (let round = 0; round < 2; round++) {
+      const lines: string[] = [];
+      await sweepCommand(options(config, out, { resume: true, repeats: 2 + round, log: (line: string) => lines.push(line) }));
+      expect(lines.join('\n'), `resume ${round + 1}`).to.match(/does not record the engine numerics/);
+      expect(JSON.parse(readFileSync(join(out, 'meta.json'), 'utf8')), `meta.json after resume ${round + 1}`).to.not.have.property('numerics');
+    }
+  });
+
   it('merge refuses shards swept with different numerics', async () => {
     const config = tmpFile('tiny.yaml', TINY);
     const shards = [1, 2].map((i) => join(tmpDir(), `s${i}`));
