@@ -85,12 +85,18 @@ function exp2(x: v128): v128 {
   return v128.bitselect(y0, y1, f64x2.eq(k, f64x2.splat(0)));
 }
 
+/** expm1Core's lanes: any k, only k ≤ 0 (tanh's −2|x| for |x| < 1), or only k ≥ 3 (tanh's 2|x| for |x| ≥ 1). */
+const ANY_K = 0;
+const K_AT_MOST_0 = 1;
+const K_AT_LEAST_3 = 2;
+
 /**
  * Math.expm1 of each lane, for |x| in [2^-54, 56·ln2) (tanh2's arguments): fdlibm's seven final formulas
- * by k, each lane taking its own.
+ * by k, each lane taking its own. `ks` (a constant at each call) says which k can occur, so that the
+ * formulas of the others are not computed.
  */
 @inline
-function expm1Core(x: v128): v128 {
+function expm1Core(x: v128, ks: i32): v128 {
   const h = absHighWord(x);
   const k = reduceK(x, h);
   const hi = f64x2.sub(x, f64x2.mul(k, LN2_HI));
@@ -111,21 +117,30 @@ function expm1Core(x: v128): v128 {
   const e2 = f64x2.sub(f64x2.sub(f64x2.mul(r, f64x2.sub(e, c)), c), hxs);
   const twopk = pow2(k);
   const twomk = pow2(f64x2.neg(k));
+  // k ≤ -2 or k > 56: (1 − (e' − r))·2^k − 1.
+  const yFar = f64x2.sub(f64x2.mul(f64x2.sub(ONE, f64x2.sub(e2, r)), twopk), ONE);
+  const far = v128.or(f64x2.le(k, f64x2.splat(-2.0)), f64x2.gt(k, f64x2.splat(56.0)));
+  if (ks == K_AT_LEAST_3) {
+    // 3 ≤ k < 20: ((1 − 2^-k) − (e' − r))·2^k; 20 ≤ k ≤ 56: (r − (e' + 2^-k) + 1)·2^k.
+    const yMid = f64x2.mul(f64x2.sub(f64x2.sub(ONE, twomk), f64x2.sub(e2, r)), twopk);
+    const yHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twomk)), ONE), twopk);
+    return v128.bitselect(yFar, v128.bitselect(yMid, yHigh, f64x2.lt(k, f64x2.splat(20.0))), far);
+  }
   // k = -1: (r − e')/2 − 1/2.
   const yM1 = f64x2.sub(f64x2.mul(HALF, f64x2.sub(r, e2)), HALF);
-  // k = 1: r < -1/4 ? -2·(e' − (r + 1/2)) : 1 + 2·(r − e').
-  const yP1 = v128.bitselect(
-    f64x2.mul(f64x2.splat(-2.0), f64x2.sub(e2, f64x2.add(r, HALF))),
-    f64x2.add(ONE, f64x2.mul(TWO, f64x2.sub(r, e2))),
-    f64x2.lt(r, f64x2.splat(-0.25)),
-  );
-  // k ≤ -2 or k > 56: (1 − (e' − r))·2^k − 1; 2 ≤ k < 20: ((1 − 2^-k) − (e' − r))·2^k; else (r − (e' + 2^-k) + 1)·2^k.
-  const yFar = f64x2.sub(f64x2.mul(f64x2.sub(ONE, f64x2.sub(e2, r)), twopk), ONE);
-  const yMid = f64x2.mul(f64x2.sub(f64x2.sub(ONE, twomk), f64x2.sub(e2, r)), twopk);
-  const yHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twomk)), ONE), twopk);
-  let y = v128.bitselect(yMid, yHigh, f64x2.lt(k, f64x2.splat(20.0)));
-  y = v128.bitselect(yFar, y, v128.or(f64x2.le(k, f64x2.splat(-2.0)), f64x2.gt(k, f64x2.splat(56.0))));
-  y = v128.bitselect(yP1, y, f64x2.eq(k, ONE));
+  let y = yFar;
+  if (ks == ANY_K) {
+    // k = 1: r < -1/4 ? -2·(e' − (r + 1/2)) : 1 + 2·(r − e'); then 2 ≤ k < 20 and 20 ≤ k ≤ 56 as above.
+    const yP1 = v128.bitselect(
+      f64x2.mul(f64x2.splat(-2.0), f64x2.sub(e2, f64x2.add(r, HALF))),
+      f64x2.add(ONE, f64x2.mul(TWO, f64x2.sub(r, e2))),
+      f64x2.lt(r, f64x2.splat(-0.25)),
+    );
+    const yMid = f64x2.mul(f64x2.sub(f64x2.sub(ONE, twomk), f64x2.sub(e2, r)), twopk);
+    const yHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twomk)), ONE), twopk);
+    y = v128.bitselect(yFar, v128.bitselect(yMid, yHigh, f64x2.lt(k, f64x2.splat(20.0))), far);
+    y = v128.bitselect(yP1, y, f64x2.eq(k, ONE));
+  }
   y = v128.bitselect(yM1, y, f64x2.eq(k, f64x2.splat(-1.0)));
   return v128.bitselect(y0, y, f64x2.eq(k, f64x2.splat(0)));
 }
@@ -136,7 +151,7 @@ function expm1x2(x: v128): v128 {
   if (!i64x2.all_true(highWordIn(h, 0x3c900000, 0x4043687a))) {
     return f64x2.replace_lane(f64x2.splat(hostExpm1(f64x2.extract_lane(x, 0))), 1, hostExpm1(f64x2.extract_lane(x, 1)));
   }
-  return expm1Core(x);
+  return expm1Core(x, ANY_K);
 }
 
 /** Math.tanh of each lane: for 2^-28 ≤ |x| < 22, 1 − 2/(expm1(2|x|) + 2) from |x| ≥ 1, else −t/(t + 2) with t = expm1(−2|x|). */
@@ -148,7 +163,12 @@ function tanh2(x: v128): v128 {
   }
   const big = i64x2.ge_s(h, i64x2.splat(0x3ff00000));
   const a2 = f64x2.mul(TWO, f64x2.abs(x));
-  const t = expm1Core(v128.bitselect(a2, f64x2.neg(a2), big));
+  // Both lanes on one side of |x| = 1 (the common case) compute only that side's expm1 formulas.
+  const t = i64x2.all_true(big)
+    ? expm1Core(a2, K_AT_LEAST_3)
+    : !v128.any_true(big)
+      ? expm1Core(f64x2.neg(a2), K_AT_MOST_0)
+      : expm1Core(v128.bitselect(a2, f64x2.neg(a2), big), ANY_K);
   // One division for both cases: 2/(t + 2) from |x| ≥ 1, −t/(t + 2) below (each lane's own quotient, as fdlibm's).
   const q = f64x2.div(v128.bitselect(TWO, f64x2.neg(t), big), f64x2.add(t, TWO));
   const z = v128.bitselect(f64x2.sub(ONE, q), q, big);
