@@ -116,32 +116,26 @@ function expm1Core(x: v128, ks: i32): v128 {
   const y0 = f64x2.sub(r, f64x2.sub(f64x2.mul(r, e), hxs));
   const e2 = f64x2.sub(f64x2.sub(f64x2.mul(r, f64x2.sub(e, c)), c), hxs);
   const twopk = pow2(k);
-  const twomk = pow2(f64x2.neg(k));
   // k ≤ -2 or k > 56: (1 − (e' − r))·2^k − 1.
-  const yFar = f64x2.sub(f64x2.mul(f64x2.sub(ONE, f64x2.sub(e2, r)), twopk), ONE);
-  const far = v128.or(f64x2.le(k, f64x2.splat(-2.0)), f64x2.gt(k, f64x2.splat(56.0)));
-  if (ks == K_AT_LEAST_3) {
-    // 3 ≤ k < 20: ((1 − 2^-k) − (e' − r))·2^k; 20 ≤ k ≤ 56: (r − (e' + 2^-k) + 1)·2^k.
+  let y = f64x2.sub(f64x2.mul(f64x2.sub(ONE, f64x2.sub(e2, r)), twopk), ONE);
+  if (ks != K_AT_MOST_0) {
+    // 2 ≤ k < 20: ((1 − 2^-k) − (e' − r))·2^k; 20 ≤ k ≤ 56: (r − (e' + 2^-k) + 1)·2^k.
+    const twomk = pow2(f64x2.neg(k));
     const yMid = f64x2.mul(f64x2.sub(f64x2.sub(ONE, twomk), f64x2.sub(e2, r)), twopk);
     const yHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twomk)), ONE), twopk);
-    return v128.bitselect(yFar, v128.bitselect(yMid, yHigh, f64x2.lt(k, f64x2.splat(20.0))), far);
-  }
-  // k = -1: (r − e')/2 − 1/2.
-  const yM1 = f64x2.sub(f64x2.mul(HALF, f64x2.sub(r, e2)), HALF);
-  let y = yFar;
-  if (ks == ANY_K) {
-    // k = 1: r < -1/4 ? -2·(e' − (r + 1/2)) : 1 + 2·(r − e'); then 2 ≤ k < 20 and 20 ≤ k ≤ 56 as above.
+    const far = v128.or(f64x2.le(k, f64x2.splat(-2.0)), f64x2.gt(k, f64x2.splat(56.0)));
+    y = v128.bitselect(y, v128.bitselect(yMid, yHigh, f64x2.lt(k, f64x2.splat(20.0))), far);
+    if (ks == K_AT_LEAST_3) return y;
+    // k = 1: r < -1/4 ? -2·(e' − (r + 1/2)) : 1 + 2·(r − e').
     const yP1 = v128.bitselect(
       f64x2.mul(f64x2.splat(-2.0), f64x2.sub(e2, f64x2.add(r, HALF))),
       f64x2.add(ONE, f64x2.mul(TWO, f64x2.sub(r, e2))),
       f64x2.lt(r, f64x2.splat(-0.25)),
     );
-    const yMid = f64x2.mul(f64x2.sub(f64x2.sub(ONE, twomk), f64x2.sub(e2, r)), twopk);
-    const yHigh = f64x2.mul(f64x2.add(f64x2.sub(r, f64x2.add(e2, twomk)), ONE), twopk);
-    y = v128.bitselect(yFar, v128.bitselect(yMid, yHigh, f64x2.lt(k, f64x2.splat(20.0))), far);
     y = v128.bitselect(yP1, y, f64x2.eq(k, ONE));
   }
-  y = v128.bitselect(yM1, y, f64x2.eq(k, f64x2.splat(-1.0)));
+  // k = -1: (r − e')/2 − 1/2.
+  y = v128.bitselect(f64x2.sub(f64x2.mul(HALF, f64x2.sub(r, e2)), HALF), y, f64x2.eq(k, f64x2.splat(-1.0)));
   return v128.bitselect(y0, y, f64x2.eq(k, f64x2.splat(0)));
 }
 
