@@ -43,7 +43,7 @@ function outputStep(oo: usize, to: usize, hNext: usize, o8: usize, single: bool)
  * z[j] = b[j] + Σ_k x_k·W[k, j] + Σ_k h_k·R[k, j] for the G gate columns, k in order and terms with x_k or
  * h_k = 0 left out, as the TypeScript loop sums them (each column its own sum, so lanes change nothing).
  * Sixteen columns stay in eight f64x2 registers over all of k before they are stored, instead of a pass over
- * z in memory per k (axpyF32).
+ * z in memory per k.
  */
 @inline
 function gatePreactivations(z: usize, G: i32, bias: usize, x: usize, F: i32, kernel: usize, hPrev: usize, U: i32, recurrent: usize): void {

@@ -150,9 +150,8 @@ const SQUEEZE_BYTES: usize = 260 << 3;
  * points between the bounds (about 0.5 % of wedge tests) call the host's exp, whose bits normal.ts compares.
  * Measured: `node dist/test/engine/rng/normal-speed.js` (see the file's header).
  */
-function underCurve(i: i32, x: f64, y: f64): bool {
+function underCurve(i: i32, x: f64, fi: f64, y: f64): bool {
   const row = densityTable + SQUEEZE_BYTES + (<usize>i << 5);
-  const fi = load<f64>(densityTable + (<usize>i << 3));
   const d = y - fi - (load<f64>(row) - 0.5 * x * x) * load<f64>(row, 8);
   if (d < load<f64>(row, 16)) return true;
   if (d > load<f64>(row, 24)) return false;
@@ -165,7 +164,7 @@ function slowNormal(i: i32, x: f64): f64 {
     if (i == 0) return tail(x < 0);
     const fi = load<f64>(densityTable + (<usize>i << 3));
     const fNext = load<f64>(densityTable + (<usize>i << 3), 8);
-    if (underCurve(i, x, fi + nextFloat() * (fNext - fi))) return x;
+    if (underCurve(i, x, fi, fi + nextFloat() * (fNext - fi))) return x;
     const w = nextBits();
     i = w & 255;
     const entry = layerTable + (<usize>i << 4);

@@ -19,24 +19,9 @@ export function loadf32(p: usize): f64 {
 }
 
 /**
- * dst[j] += v · w[j] for j < n (w float32, dst float64): each j its own sum, so two lanes at a time give the
- * bits of the scalar loop; an odd n ends with one scalar step.
+ * dst[j] += v · src[j] for j < n (both float64): each j its own sum, so two lanes at a time give the bits of
+ * the scalar loop; an odd n ends with one scalar step.
  */
-@inline
-export function axpyF32(dst: usize, v: f64, w: usize, n: i32): void {
-  const vv = f64x2.splat(v);
-  const pairs = n & ~1;
-  for (let j = 0; j < pairs; j += 2) {
-    const p = dst + (<usize>j << 3);
-    v128.store(p, f64x2.add(v128.load(p), f64x2.mul(vv, load2f32(w + (<usize>j << 2)))));
-  }
-  if (pairs < n) {
-    const p = dst + (<usize>pairs << 3);
-    store<f64>(p, load<f64>(p) + v * loadf32(w + (<usize>pairs << 2)));
-  }
-}
-
-/** dst[j] += v · src[j] for j < n (both float64), as axpyF32. */
 @inline
 export function axpyF64(dst: usize, v: f64, src: usize, n: i32): void {
   const vv = f64x2.splat(v);
