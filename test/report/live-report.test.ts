@@ -111,11 +111,13 @@ describe('report/live-report', () => {
 
 // Enough runs that the sweep is still going when the test has seen a rewrite with some of them done; the test
 // then stops it with SIGINT, which ends it like a finished sweep (the final report written) without the wait.
+// 3000 epochs: with 300 the whole sweep took 6.8 s on 2026-12-08 and once, in a full suite run, ended before the
+// test saw a page from its middle (the fused engine had become faster).
 const LONG = `name: live
 seed: 2
 repeats: 400
 model: { hidden: [32] }
-train: { epochs: 300 }
+train: { epochs: 3000 }
 noise: { stddev: 0.1 }
 grid:
   noise.placement: [none, input, pre]
